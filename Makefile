@@ -1,0 +1,48 @@
+# mews-wrapper: one command sets up everything it needs on a fresh machine with Python 3.11.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv generate check-generated lint test demo bench record clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## create .venv and install the project with its dev tools
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+generate: $(STAMP) ## regenerate generated/ from openapi.yaml
+	VENV_BIN=$(BIN) scripts/generate.sh
+
+check-generated: generate ## fail when generated/ differs from what openapi.yaml generates
+	@git diff --exit-code --stat -- generated || { echo "generated/ is stale: run make generate and commit"; exit 1; }
+	@untracked=$$(git status --porcelain --untracked-files=all -- generated); \
+	  if [ -n "$$untracked" ]; then echo "$$untracked"; echo "generated/ has uncommitted files: run make generate and commit"; exit 1; fi
+
+lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict mews_wrapper
+
+test: check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
+	$(BIN)/pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost,::1
+
+demo: $(STAMP) ## start the sandbox, run examples/quickstart.py against it, stop it
+	$(BIN)/python scripts/demo.py
+
+bench: $(STAMP) ## run the benchmarks and write their figures to bench-results.json
+	$(BIN)/python scripts/bench.py --out bench-results.json
+
+record: $(STAMP) ## re-record every cassette against a seeded sandbox (or MEWS_PLATFORM_URL)
+	$(BIN)/python scripts/record.py
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

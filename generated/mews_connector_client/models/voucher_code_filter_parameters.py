@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.limitation import Limitation
+    from ..models.time_filter_interval import TimeFilterInterval
+
+
+T = TypeVar("T", bound="VoucherCodeFilterParameters")
+
+
+@_attrs_define
+class VoucherCodeFilterParameters:
+    """
+    Attributes:
+        client_token (str): Token identifying the client application.
+        access_token (str): Access token of the client application.
+        client (str): Name and version of the client application.
+        limitation (Limitation): Limitation on the quantity of data returned and optional Cursor for the starting point
+            of data.
+        voucher_ids (list[UUID]): Unique identifiers of vouchers.
+        language_code (None | str | Unset): Language of the response texts; takes effect only together with
+            `CultureCode`.
+        culture_code (None | str | Unset): Culture of the response texts; takes effect only together with
+            `LanguageCode`.
+        enterprise_ids (list[UUID] | None | Unset): Unique identifiers of the Enterprises. If not specified, the
+            operation returns data for all enterprises within scope of the Access Token.
+        voucher_code_ids (list[UUID] | None | Unset): Unique identifiers of the voucher codes.
+        updated_utc (None | TimeFilterInterval | Unset): Interval of voucher code's last update date and time. At most 3
+            (calendar) months long; half-open (`StartUtc <= UpdatedUtc < EndUtc`).
+    """
+
+    client_token: str
+    access_token: str
+    client: str
+    limitation: Limitation
+    voucher_ids: list[UUID]
+    language_code: None | str | Unset = UNSET
+    culture_code: None | str | Unset = UNSET
+    enterprise_ids: list[UUID] | None | Unset = UNSET
+    voucher_code_ids: list[UUID] | None | Unset = UNSET
+    updated_utc: None | TimeFilterInterval | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.time_filter_interval import TimeFilterInterval
+
+        client_token = self.client_token
+
+        access_token = self.access_token
+
+        client = self.client
+
+        limitation = self.limitation.to_dict()
+
+        voucher_ids = []
+        for voucher_ids_item_data in self.voucher_ids:
+            voucher_ids_item = str(voucher_ids_item_data)
+            voucher_ids.append(voucher_ids_item)
+
+        language_code: None | str | Unset
+        if isinstance(self.language_code, Unset):
+            language_code = UNSET
+        else:
+            language_code = self.language_code
+
+        culture_code: None | str | Unset
+        if isinstance(self.culture_code, Unset):
+            culture_code = UNSET
+        else:
+            culture_code = self.culture_code
+
+        enterprise_ids: list[str] | None | Unset
+        if isinstance(self.enterprise_ids, Unset):
+            enterprise_ids = UNSET
+        elif isinstance(self.enterprise_ids, list):
+            enterprise_ids = []
+            for enterprise_ids_type_0_item_data in self.enterprise_ids:
+                enterprise_ids_type_0_item = str(enterprise_ids_type_0_item_data)
+                enterprise_ids.append(enterprise_ids_type_0_item)
+
+        else:
+            enterprise_ids = self.enterprise_ids
+
+        voucher_code_ids: list[str] | None | Unset
+        if isinstance(self.voucher_code_ids, Unset):
+            voucher_code_ids = UNSET
+        elif isinstance(self.voucher_code_ids, list):
+            voucher_code_ids = []
+            for voucher_code_ids_type_0_item_data in self.voucher_code_ids:
+                voucher_code_ids_type_0_item = str(voucher_code_ids_type_0_item_data)
+                voucher_code_ids.append(voucher_code_ids_type_0_item)
+
+        else:
+            voucher_code_ids = self.voucher_code_ids
+
+        updated_utc: dict[str, Any] | None | Unset
+        if isinstance(self.updated_utc, Unset):
+            updated_utc = UNSET
+        elif isinstance(self.updated_utc, TimeFilterInterval):
+            updated_utc = self.updated_utc.to_dict()
+        else:
+            updated_utc = self.updated_utc
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "ClientToken": client_token,
+                "AccessToken": access_token,
+                "Client": client,
+                "Limitation": limitation,
+                "VoucherIds": voucher_ids,
+            }
+        )
+        if language_code is not UNSET:
+            field_dict["LanguageCode"] = language_code
+        if culture_code is not UNSET:
+            field_dict["CultureCode"] = culture_code
+        if enterprise_ids is not UNSET:
+            field_dict["EnterpriseIds"] = enterprise_ids
+        if voucher_code_ids is not UNSET:
+            field_dict["VoucherCodeIds"] = voucher_code_ids
+        if updated_utc is not UNSET:
+            field_dict["UpdatedUtc"] = updated_utc
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.limitation import Limitation
+        from ..models.time_filter_interval import TimeFilterInterval
+
+        d = dict(src_dict)
+        client_token = d.pop("ClientToken")
+
+        access_token = d.pop("AccessToken")
+
+        client = d.pop("Client")
+
+        limitation = Limitation.from_dict(d.pop("Limitation"))
+
+        voucher_ids = []
+        _voucher_ids = d.pop("VoucherIds")
+        for voucher_ids_item_data in _voucher_ids:
+            voucher_ids_item = UUID(voucher_ids_item_data)
+
+            voucher_ids.append(voucher_ids_item)
+
+        def _parse_language_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language_code = _parse_language_code(d.pop("LanguageCode", UNSET))
+
+        def _parse_culture_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        culture_code = _parse_culture_code(d.pop("CultureCode", UNSET))
+
+        def _parse_enterprise_ids(data: object) -> list[UUID] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                enterprise_ids_type_0 = []
+                _enterprise_ids_type_0 = data
+                for enterprise_ids_type_0_item_data in _enterprise_ids_type_0:
+                    enterprise_ids_type_0_item = UUID(enterprise_ids_type_0_item_data)
+
+                    enterprise_ids_type_0.append(enterprise_ids_type_0_item)
+
+                return enterprise_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UUID] | None | Unset, data)
+
+        enterprise_ids = _parse_enterprise_ids(d.pop("EnterpriseIds", UNSET))
+
+        def _parse_voucher_code_ids(data: object) -> list[UUID] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                voucher_code_ids_type_0 = []
+                _voucher_code_ids_type_0 = data
+                for voucher_code_ids_type_0_item_data in _voucher_code_ids_type_0:
+                    voucher_code_ids_type_0_item = UUID(voucher_code_ids_type_0_item_data)
+
+                    voucher_code_ids_type_0.append(voucher_code_ids_type_0_item)
+
+                return voucher_code_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UUID] | None | Unset, data)
+
+        voucher_code_ids = _parse_voucher_code_ids(d.pop("VoucherCodeIds", UNSET))
+
+        def _parse_updated_utc(data: object) -> None | TimeFilterInterval | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                updated_utc_type_1 = TimeFilterInterval.from_dict(data)
+
+                return updated_utc_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeFilterInterval | Unset, data)
+
+        updated_utc = _parse_updated_utc(d.pop("UpdatedUtc", UNSET))
+
+        voucher_code_filter_parameters = cls(
+            client_token=client_token,
+            access_token=access_token,
+            client=client,
+            limitation=limitation,
+            voucher_ids=voucher_ids,
+            language_code=language_code,
+            culture_code=culture_code,
+            enterprise_ids=enterprise_ids,
+            voucher_code_ids=voucher_code_ids,
+            updated_utc=updated_utc,
+        )
+
+        voucher_code_filter_parameters.additional_properties = d
+        return voucher_code_filter_parameters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

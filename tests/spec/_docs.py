@@ -1,0 +1,43 @@
+"""Read the documented examples straight from the seed pages in ../shared/mews-docs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC_PATH = ROOT / "openapi.yaml"
+DOCS = ROOT.parent / "shared" / "mews-docs"
+OPERATIONS_PAGE = DOCS / "001_848c18e97dcb657f.txt"
+GETALL_PAGE = DOCS / "000_aa8c4f1657f7f65e.txt"
+
+
+def load_spec() -> dict[str, Any]:
+    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+
+
+def json_blocks(page: Path) -> list[Any]:
+    """Every JSON example on a page: a JSON object that starts on a line of its own (`{` or `{}`)."""
+    text = page.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    blocks: list[Any] = []
+    position = 0
+    while (found := text.find("\n{", position)) != -1:
+        try:
+            block, position = decoder.raw_decode(text, found + 1)
+        except json.JSONDecodeError:
+            position = found + 2
+            continue
+        blocks.append(block)
+    return blocks
+
+
+def documented_examples() -> dict[str, Any]:
+    """The six examples of the voucher-codes page, by operation and direction."""
+    blocks = json_blocks(OPERATIONS_PAGE)
+    names = ["getAll.request", "getAll.response", "add.request", "add.response", "delete.request", "delete.response"]
+    assert len(blocks) == len(names), f"expected {len(names)} examples on {OPERATIONS_PAGE.name}, found {len(blocks)}"
+    return dict(zip(names, blocks, strict=True))
