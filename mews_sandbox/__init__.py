@@ -1,1 +1,38 @@
-"""mews_sandbox: a Mews-compatible local server for the voucher-code operations."""
+"""mews_sandbox: a Mews-compatible local server for the voucher-code operations.
+
+It stands in for the Connector API offline (demo, integration tests, benchmarks, cassette recordings) and shares no
+code with the client, so that the two sides check each other. `python -m mews_sandbox --port 0` serves it;
+`with run_sandbox() as sandbox:` runs it inside a test.
+"""
+
+from mews_sandbox._app import create_app
+from mews_sandbox._config import (
+    DEMO_ACCESS_TOKEN,
+    DEMO_CLIENT_TOKEN,
+    ENTERPRISE_A,
+    ENTERPRISE_B,
+    PORTFOLIO_ACCESS_TOKEN,
+    VOUCHER_A,
+    VOUCHER_B,
+    AccessGrant,
+    SandboxConfig,
+)
+from mews_sandbox._faults import FaultPlan
+from mews_sandbox._server import RunningSandbox, run_sandbox, start_sandbox
+
+__all__ = [
+    "DEMO_ACCESS_TOKEN",
+    "DEMO_CLIENT_TOKEN",
+    "ENTERPRISE_A",
+    "ENTERPRISE_B",
+    "PORTFOLIO_ACCESS_TOKEN",
+    "VOUCHER_A",
+    "VOUCHER_B",
+    "AccessGrant",
+    "FaultPlan",
+    "RunningSandbox",
+    "SandboxConfig",
+    "create_app",
+    "run_sandbox",
+    "start_sandbox",
+]

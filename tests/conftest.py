@@ -1,1 +1,33 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder: sandboxes running as real servers on free loopback ports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
+
+SandboxFactory = Callable[..., RunningSandbox]
+
+
+@pytest.fixture
+def sandbox_factory() -> Iterator[SandboxFactory]:
+    """Start sandboxes with any configuration; every one is stopped when the test ends."""
+    started: list[RunningSandbox] = []
+
+    def start(**config: Any) -> RunningSandbox:
+        sandbox = start_sandbox(SandboxConfig(**config))
+        started.append(sandbox)
+        return sandbox
+
+    yield start
+    for sandbox in started:
+        sandbox.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_factory: SandboxFactory) -> RunningSandbox:
+    """A fresh sandbox with the documented defaults and a seeded clock."""
+    return sandbox_factory(seed=7)

@@ -1,0 +1,78 @@
+"""`python -m mews_sandbox`: serve the sandbox until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Sequence
+
+from mews_sandbox._config import SandboxConfig
+from mews_sandbox._faults import FAULTS, FaultPlan
+from mews_sandbox._server import start_sandbox
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m mews_sandbox", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8787, help="0 picks a free port")
+    parser.add_argument("--config", help="JSON file with client_tokens, grants and vouchers")
+    parser.add_argument("--db", help="keep the state in this SQLite file (kept across restarts)")
+    parser.add_argument("--seed", type=int, help="reproducible ids, request ids and a fixed, ticking clock")
+    parser.add_argument("--clock-start", default="2026-01-01T00:00:00Z", help="the seeded clock's first instant")
+    parser.add_argument("--seed-codes", type=int, default=0, help="preload N codes into the first voucher")
+    parser.add_argument("--rate-limit", type=int, default=200, help="requests per window per AccessToken (0: off)")
+    parser.add_argument("--rate-window", type=float, default=30.0, help="the rate limit's window in seconds")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered by a random fault")
+    parser.add_argument("--fault-script", default="", help=f"comma-separated faults for the first requests: {FAULTS}")
+    parser.add_argument("--retry-after", default="1", help="the Retry-After of injected 429s")
+    parser.add_argument("--repeat-cursor", action="store_true", help="getAll ignores the cursor (Mews' known bug)")
+    return parser.parse_args(argv)
+
+
+def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+    """A SandboxConfig from the parsed command line."""
+    faults = FaultPlan(
+        latency_seconds=args.latency,
+        error_rate=args.error_rate,
+        script=deque(fault for fault in args.fault_script.split(",") if fault),
+        repeat_cursor=args.repeat_cursor,
+        retry_after=args.retry_after,
+        seed=args.seed,
+    )
+    values = {
+        "rate_limit": args.rate_limit,
+        "rate_window_seconds": args.rate_window,
+        "seed": args.seed,
+        "clock_start": args.clock_start,
+        "seed_codes": args.seed_codes,
+        "db_path": args.db,
+        "faults": faults,
+    }
+    return SandboxConfig.from_file(args.config, **values) if args.config else SandboxConfig(**values)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start, print `listening on URL`, serve until SIGINT or SIGTERM."""
+    args = parse_args(argv)
+    try:
+        config = config_from_args(args)
+    except ValueError as error:
+        print(f"mews_sandbox: {error}", file=sys.stderr)
+        return 2
+    sandbox = start_sandbox(config, host=args.host, port=args.port)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    print(f"listening on {sandbox.url}", flush=True)
+    stop.wait()
+    sandbox.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The Starlette application: the three voucher-code operations, with faults, rate limits and Mews-shaped errors."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from mews_sandbox import _rules as rules
+from mews_sandbox._clock import Clock, IdSource, format_micros, parse_utc
+from mews_sandbox._config import SandboxConfig
+from mews_sandbox._ratelimit import SlidingWindowLimiter
+from mews_sandbox._store import CodeQuery, NewCode, Store, StoredCode
+
+PREFIX = "/api/connector/v1/voucherCodes/"
+PROXY_502_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+
+
+class SandboxState:
+    """Everything a running sandbox holds: configuration, store, clock, ids, limiter."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        """Open the store and seed it as configured."""
+        self.config = config
+        self.faults = config.faults
+        self.store = Store(config.db_path)
+        self.ids = IdSource(config.seed)
+        fixed = parse_utc(config.clock_start) if config.seed is not None else None
+        self.clock = Clock(fixed_start=fixed, step=dt.timedelta(seconds=config.clock_step_seconds))
+        self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
+        if config.seed_codes and self.store.count() == 0:
+            self._seed_codes(config.seed_codes)
+
+    def _seed_codes(self, count: int) -> None:
+        voucher, enterprise = next(iter(self.config.vouchers.items()))
+        for start in range(0, count, 1000):
+            batch = [
+                NewCode(self.ids.new(), voucher, enterprise, f"SEED-{number:07d}", None, None, self.clock.now_micros())
+                for number in range(start, min(count, start + 1000))
+            ]
+            self.store.insert(batch)
+
+
+def code_json(code: StoredCode) -> dict[str, Any]:
+    """A voucher code as Mews writes it (with IsActive and the deprecated ActivityState)."""
+    return {
+        "Id": code.id,
+        "VoucherId": code.voucher_id,
+        "Value": code.value,
+        "ValidityStartUtc": None if code.validity_start is None else format_micros(code.validity_start),
+        "ValidityEndUtc": None if code.validity_end is None else format_micros(code.validity_end),
+        "CreatedUtc": format_micros(code.created),
+        "UpdatedUtc": format_micros(code.updated),
+        "IsActive": code.is_active,
+        "ActivityState": "Active" if code.is_active else "Deleted",
+    }
+
+
+def get_all(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> dict[str, Any] | None:
+    """voucherCodes/getAll: one page, newest first; the Cursor is the oldest id returned, null on an empty page."""
+    count, cursor = rules.limitation(body)
+    voucher_ids = rules.id_list(body, "VoucherIds", required=True) or []
+    code_ids = rules.id_list(body, "VoucherCodeIds", required=False)
+    enterprises = rules.enterprises_in_scope(body, grant)
+    interval = rules.updated_interval(body)
+    rules.known_vouchers(voucher_ids, "VoucherIds", state.config.vouchers, grant.enterprise_ids)
+    before = None
+    if cursor is not None and not state.faults.repeat_cursor:
+        found = state.store.by_ids([cursor])
+        if not found or found[0].voucher_id not in voucher_ids:
+            raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")
+        before = found[0].seq
+    page = state.store.query(
+        CodeQuery(
+            voucher_ids, enterprises, code_ids, interval and interval.start, interval and interval.end, before, count
+        )
+    )
+    if not page:
+        return None
+    return {"VoucherCodes": [code_json(code) for code in page], "Cursor": page[-1].id}
+
+
+def add(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> dict[str, Any]:
+    """voucherCodes/add: all or none, in input order; a value may not repeat among a voucher's active codes."""
+    enterprise = rules.target_enterprise(body, grant)
+    codes = rules.codes_to_add(body)
+    for index, code in enumerate(codes):
+        rules.known_vouchers(
+            [code.voucher_id], f"VoucherCodeParameters[{index}].VoucherId", state.config.vouchers, [enterprise]
+        )
+    taken = state.store.active_values(code.voucher_id for code in codes)
+    for code in codes:
+        key = (code.voucher_id, code.value)
+        if key in taken:
+            raise rules.ApiError(403, f"Voucher {code.voucher_id} already has an active code {code.value!r}.")
+        taken.add(key)
+    now = state.clock.now_micros()
+    stored = state.store.insert(
+        [
+            NewCode(
+                state.ids.new(), code.voucher_id, enterprise, code.value, code.validity_start, code.validity_end, now
+            )
+            for code in codes
+        ]
+    )
+    return {"VoucherCodes": [code_json(code) for code in stored]}
+
+
+def delete(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> None:
+    """voucherCodes/delete: marks codes deleted (they stay visible to getAll); unknown ids refuse the whole call."""
+    enterprise = rules.target_enterprise(body, grant)
+    ids = rules.id_list(body, "VoucherCodeIds", required=True) or []
+    found = {code.id for code in state.store.by_ids(ids) if code.enterprise_id == enterprise}
+    unknown = [code_id for code_id in ids if code_id not in found]
+    if unknown:
+        raise rules.bad("VoucherCodeIds", f"unknown voucher code identifiers: {', '.join(unknown)}.")
+    state.store.deactivate(ids, state.clock.now_micros())
+
+
+OPERATIONS: dict[str, Callable[[SandboxState, Mapping[str, Any], rules.AccessGrant], dict[str, Any] | None]] = {
+    "getAll": get_all,
+    "add": add,
+    "delete": delete,
+}
+
+
+def json_response(status: int, payload: Any, request_id: str, headers: Mapping[str, str] | None = None) -> Response:
+    """A JSON response with the Request-Id header every Mews response carries."""
+    return Response(
+        json.dumps(payload, separators=(",", ":")).encode(),
+        status_code=status,
+        media_type="application/json",
+        headers={"Request-Id": request_id, **(headers or {})},
+    )
+
+
+def error_response(error: rules.ApiError, request_id: str) -> Response:
+    """A ConnectorApiExceptionResult body."""
+    body = {"Message": error.message, "RequestId": request_id, "Details": error.details}
+    return json_response(error.status, body, request_id, error.headers)
+
+
+class DroppedConnection(Response):
+    """Starts a response and closes the connection half-way, as a crashed proxy would."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send headers promising a body that never arrives."""
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"4096")],
+            }
+        )
+        await send({"type": "http.response.body", "body": b'{"VoucherCodes":[', "more_body": True})
+        raise ConnectionAbortedError("sandbox fault: connection dropped")
+
+
+def injected_fault(fault: str, request_id: str, retry_after: str) -> Response | None:
+    """The response for a fault, or None to go on normally."""
+    if fault == "ok":
+        return None
+    if fault == "drop":
+        return DroppedConnection()
+    if fault == "502":
+        return Response(PROXY_502_PAGE, status_code=502, media_type="text/html")
+    messages = {
+        "408": "Request timed out (injected).",
+        "429": "Too many requests (injected).",
+        "500": "Internal server error (injected).",
+        "503": "Service unavailable (injected).",
+    }
+    headers = {"Retry-After": retry_after} if fault == "429" else None
+    return error_response(rules.ApiError(int(fault), messages[fault], None, headers), request_id)
+
+
+async def handle(request: Request) -> Response:
+    """Every voucher-code operation: faults, JSON, rate limit, authentication, rules, Prefer."""
+    state: SandboxState = request.app.state.sandbox
+    operation = request.url.path.rsplit("/", 1)[-1]
+    request_id = state.ids.new()
+    if state.faults.latency_seconds:
+        await asyncio.sleep(state.faults.latency_seconds)
+    fault_response = injected_fault(state.faults.next_fault(), request_id, state.faults.retry_after)
+    if fault_response is not None:
+        return fault_response
+    try:
+        try:
+            body = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            raise rules.ApiError(400, "The request body is not valid JSON.") from None
+        if not isinstance(body, dict):
+            raise rules.ApiError(400, "The request body must be a JSON object.")
+        access = body.get("AccessToken")
+        wait = state.limiter.retry_after(access if isinstance(access, str) else "")
+        if wait is not None:
+            raise rules.ApiError(429, "Too many requests: wait before sending more.", None, {"Retry-After": str(wait)})
+        client_token, access_token = rules.credentials(body)
+        grant = state.config.grant_for(access_token)
+        if client_token not in state.config.client_tokens or grant is None:
+            raise rules.ApiError(401, "Invalid ClientToken or AccessToken.")
+        result = OPERATIONS[operation](state, body, grant)
+    except rules.ApiError as error:
+        return error_response(error, request_id)
+    if result is None:  # an empty page, or a delete
+        if request.headers.get("prefer", "").strip().lower() == "return=minimal":
+            return Response(status_code=204, headers={"Request-Id": request_id})
+        result = {} if operation == "delete" else {"VoucherCodes": [], "Cursor": None}
+    return json_response(200, result, request_id)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """404 for a wrong path, 405 for a wrong method, in Mews' error shape."""
+    state: SandboxState = request.app.state.sandbox
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    message = {
+        404: "Not found: check the path (case-sensitive, no trailing slash).",
+        405: "Method not allowed: every operation is a POST.",
+    }.get(status, "Error.")
+    return error_response(rules.ApiError(status, message), state.ids.new())
+
+
+def create_app(config: SandboxConfig | None = None) -> Starlette:
+    """The ASGI application of a sandbox with this configuration."""
+    app = Starlette(
+        routes=[Route(PREFIX + operation, handle, methods=["POST"]) for operation in OPERATIONS],
+        exception_handlers={HTTPException: http_error},
+    )
+    app.router.redirect_slashes = False  # Mews answers a trailing slash with 404, not a redirect
+    app.state.sandbox = SandboxState(config or SandboxConfig())
+    return app

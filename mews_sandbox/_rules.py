@@ -1,0 +1,198 @@
+"""The documented rules of the three operations, checked on the raw JSON body.
+
+Written for the sandbox alone (it shares nothing with the client), from ../shared/mews-docs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mews_sandbox._clock import parse_utc, to_micros
+from mews_sandbox._config import AccessGrant
+
+MAX_ITEMS = 1000
+MAX_VALUE_LENGTH = 128
+MAX_INTERVAL_MONTHS = 3
+
+
+class ApiError(Exception):
+    """A Mews-shaped error: an HTTP status, a message and (as on development environments) details."""
+
+    def __init__(
+        self, status: int, message: str, details: Any = None, headers: Mapping[str, str] | None = None
+    ) -> None:
+        """Keep what the response needs."""
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.details = details
+        self.headers = dict(headers or {})
+
+
+def bad(field: str, message: str) -> ApiError:
+    """A 400 that names the offending field."""
+    return ApiError(400, f"Invalid {field}: {message}", {"Field": field})
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A half-open UpdatedUtc filter, in microseconds."""
+
+    start: int
+    end: int
+
+
+def credentials(body: Mapping[str, Any]) -> tuple[str, str]:
+    """ClientToken and AccessToken, or 401 when one is missing; Client must be a non-empty string (400)."""
+    client_token, access_token = body.get("ClientToken"), body.get("AccessToken")
+    if not isinstance(client_token, str) or not client_token or not isinstance(access_token, str) or not access_token:
+        raise ApiError(401, "Missing ClientToken or AccessToken.")
+    client = body.get("Client")
+    if not isinstance(client, str) or not client:
+        raise bad("Client", "the name and version of the client application is required.")
+    return client_token, access_token
+
+
+def uuid_text(value: Any, field: str) -> str:
+    """A UUID in its canonical lower-case form."""
+    if not isinstance(value, str):
+        raise bad(field, "expected a UUID string.")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise bad(field, f"{value!r} is not a UUID.") from None
+
+
+def id_list(body: Mapping[str, Any], field: str, *, required: bool) -> list[str] | None:
+    """An array of 1 to 1000 UUIDs; None when it is optional and absent or null."""
+    value = body.get(field)
+    if value is None:
+        if required:
+            raise bad(field, "is required.")
+        return None
+    if not isinstance(value, list):
+        raise bad(field, "expected an array.")
+    if not 1 <= len(value) <= MAX_ITEMS:
+        raise bad(field, f"expected 1 to {MAX_ITEMS} items, got {len(value)}.")
+    return [uuid_text(item, f"{field}[{index}]") for index, item in enumerate(value)]
+
+
+def optional_datetime(value: Any, field: str) -> int | None:
+    """An ISO 8601 datetime (UTC when it has no offset) in microseconds, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise bad(field, "expected an ISO 8601 datetime string.")
+    try:
+        return to_micros(parse_utc(value))
+    except ValueError:
+        raise bad(field, f"{value!r} is not an ISO 8601 datetime.") from None
+
+
+def limitation(body: Mapping[str, Any]) -> tuple[int, str | None]:
+    """Count (1 to 1000) and the optional Cursor."""
+    value = body.get("Limitation")
+    if not isinstance(value, dict):
+        raise bad("Limitation", "is required.")
+    count = value.get("Count")
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_ITEMS:
+        raise bad("Limitation.Count", f"expected an integer from 1 to {MAX_ITEMS}.")
+    cursor = value.get("Cursor")
+    return count, None if cursor is None else uuid_text(cursor, "Limitation.Cursor")
+
+
+def updated_interval(body: Mapping[str, Any]) -> Interval | None:
+    """The UpdatedUtc filter: both ends required, start <= end, at most 3 calendar months long."""
+    value = body.get("UpdatedUtc")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise bad("UpdatedUtc", "expected an object with StartUtc and EndUtc.")
+    start = optional_datetime(value.get("StartUtc"), "UpdatedUtc.StartUtc")
+    end = optional_datetime(value.get("EndUtc"), "UpdatedUtc.EndUtc")
+    if start is None or end is None:
+        raise bad("UpdatedUtc", "StartUtc and EndUtc are both required.")
+    if start > end:
+        raise bad("UpdatedUtc", "StartUtc must not be after EndUtc.")
+    if end > to_micros(add_months(parse_utc(value["StartUtc"]), MAX_INTERVAL_MONTHS)):
+        raise bad("UpdatedUtc", f"the interval must not be longer than {MAX_INTERVAL_MONTHS} months.")
+    return Interval(start, end)
+
+
+def add_months(value: dt.datetime, months: int) -> dt.datetime:
+    """The same day and time `months` calendar months later, clamped to the month's last day."""
+    month_index = value.month - 1 + months
+    year, month = value.year + month_index // 12, month_index % 12 + 1
+    next_month = dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=value.tzinfo)
+    last_day = (next_month - dt.timedelta(days=1)).day
+    return value.replace(year=year, month=month, day=min(value.day, last_day))
+
+
+def enterprises_in_scope(body: Mapping[str, Any], grant: AccessGrant) -> list[str]:
+    """getAll: the enterprises to read. A portfolio token may name some (within its scope) or leave them out."""
+    if not grant.portfolio:
+        return list(grant.enterprise_ids)
+    named = id_list(body, "EnterpriseIds", required=False)
+    if named is None:
+        return list(grant.enterprise_ids)
+    outside = [enterprise for enterprise in named if enterprise not in grant.enterprise_ids]
+    if outside:
+        raise ApiError(403, f"Enterprises outside the scope of the access token: {', '.join(outside)}.")
+    return named
+
+
+def target_enterprise(body: Mapping[str, Any], grant: AccessGrant) -> str:
+    """add/delete: EnterpriseId is required with a portfolio token (and in scope), ignored otherwise."""
+    if not grant.portfolio:
+        return grant.enterprise_ids[0]
+    if body.get("EnterpriseId") is None:
+        raise bad("EnterpriseId", "is required with a Portfolio Access Token.")
+    enterprise = uuid_text(body["EnterpriseId"], "EnterpriseId")
+    if enterprise not in grant.enterprise_ids:
+        raise ApiError(403, f"Enterprise {enterprise} is outside the scope of the access token.")
+    return enterprise
+
+
+def known_vouchers(ids: Sequence[str], field: str, vouchers: Mapping[str, str], enterprises: Sequence[str]) -> None:
+    """Every voucher id exists and belongs to one of the enterprises (otherwise an invalid identifier, 400)."""
+    unknown = [voucher for voucher in ids if vouchers.get(voucher) not in enterprises]
+    if unknown:
+        raise bad(field, f"unknown voucher identifiers: {', '.join(unknown)}.")
+
+
+@dataclass(frozen=True)
+class CodeToAdd:
+    """One validated entry of VoucherCodeParameters."""
+
+    voucher_id: str
+    value: str
+    validity_start: int | None
+    validity_end: int | None
+
+
+def codes_to_add(body: Mapping[str, Any]) -> list[CodeToAdd]:
+    """VoucherCodeParameters: 1 to 1000 entries, each with a VoucherId and a Value of 1 to 128 characters."""
+    entries = body.get("VoucherCodeParameters")
+    if not isinstance(entries, list):
+        raise bad("VoucherCodeParameters", "is required.")
+    if not 1 <= len(entries) <= MAX_ITEMS:
+        raise bad("VoucherCodeParameters", f"expected 1 to {MAX_ITEMS} items, got {len(entries)}.")
+    codes = []
+    for index, entry in enumerate(entries):
+        field = f"VoucherCodeParameters[{index}]"
+        if not isinstance(entry, dict):
+            raise bad(field, "expected an object.")
+        voucher = uuid_text(entry.get("VoucherId"), f"{field}.VoucherId")
+        value = entry.get("Value")
+        if not isinstance(value, str) or not 1 <= len(value) <= MAX_VALUE_LENGTH:
+            raise bad(f"{field}.Value", f"expected a string of 1 to {MAX_VALUE_LENGTH} characters.")
+        start = optional_datetime(entry.get("ValidityStartUtc"), f"{field}.ValidityStartUtc")
+        end = optional_datetime(entry.get("ValidityEndUtc"), f"{field}.ValidityEndUtc")
+        if start is not None and end is not None and start > end:
+            raise bad(field, "ValidityStartUtc must not be after ValidityEndUtc.")
+        codes.append(CodeToAdd(voucher, value, start, end))
+    return codes

@@ -1,0 +1,186 @@
+"""Voucher codes kept in SQLite: in memory by default, in a file with --db so that a restart keeps them."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS voucher_codes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    voucher_id TEXT NOT NULL,
+    enterprise_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    validity_start INTEGER,
+    validity_end INTEGER,
+    created INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    is_active INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS voucher_codes_voucher ON voucher_codes (voucher_id, seq);
+"""
+_COLUMNS = "seq, id, voucher_id, enterprise_id, value, validity_start, validity_end, created, updated, is_active"
+
+
+@dataclass(frozen=True)
+class StoredCode:
+    """One voucher code as the store keeps it (times in microseconds since the epoch)."""
+
+    seq: int
+    id: str
+    voucher_id: str
+    enterprise_id: str
+    value: str
+    validity_start: int | None
+    validity_end: int | None
+    created: int
+    updated: int
+    is_active: bool
+
+
+@dataclass(frozen=True)
+class NewCode:
+    """A code to insert."""
+
+    id: str
+    voucher_id: str
+    enterprise_id: str
+    value: str
+    validity_start: int | None
+    validity_end: int | None
+    created: int
+
+
+@dataclass(frozen=True)
+class CodeQuery:
+    """A getAll filter, already validated; `before_seq` is the cursor's position."""
+
+    voucher_ids: Sequence[str]
+    enterprise_ids: Sequence[str]
+    code_ids: Sequence[str] | None
+    updated_from: int | None
+    updated_to: int | None
+    before_seq: int | None
+    limit: int
+
+
+class Store:
+    """Thread-safe access to the voucher-code table."""
+
+    def __init__(self, path: str | None = None) -> None:
+        """Open (or create) the database; None keeps it in memory."""
+        self._db = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._db.close()
+
+    def insert(self, codes: Sequence[NewCode]) -> list[StoredCode]:
+        """Insert codes in order, all or none."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                for code in codes:
+                    self._db.execute(
+                        "INSERT INTO voucher_codes (id, voucher_id, enterprise_id, value, validity_start, "
+                        "validity_end, created, updated, is_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        (
+                            code.id,
+                            code.voucher_id,
+                            code.enterprise_id,
+                            code.value,
+                            code.validity_start,
+                            code.validity_end,
+                            code.created,
+                            code.created,
+                        ),
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return self.by_ids([code.id for code in codes])
+
+    def by_ids(self, ids: Sequence[str]) -> list[StoredCode]:
+        """The codes with these ids, in the order asked; unknown ids are left out."""
+        found: dict[str, StoredCode] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(f"SELECT {_COLUMNS} FROM voucher_codes WHERE id IN ({marks})", chunk):  # noqa: S608
+                    code = _row(row)
+                    found[code.id] = code
+        return [found[i] for i in ids if i in found]
+
+    def active_values(self, voucher_ids: Iterable[str]) -> set[tuple[str, str]]:
+        """(voucher id, value) of every active code of these vouchers."""
+        ids = sorted(set(voucher_ids))
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT voucher_id, value FROM voucher_codes WHERE is_active = 1 AND voucher_id IN ({marks})",  # noqa: S608
+                ids,
+            ).fetchall()
+        return {(row[0], row[1]) for row in rows}
+
+    def deactivate(self, ids: Sequence[str], updated: int) -> None:
+        """Mark codes deleted and move their update time; codes already deleted stay as they are."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "UPDATE voucher_codes SET is_active = 0, updated = ? WHERE id = ? AND is_active = 1",
+                [(updated, code_id) for code_id in ids],
+            )
+            self._db.execute("COMMIT")
+
+    def query(self, query: CodeQuery) -> list[StoredCode]:
+        """One page of codes, newest first."""
+        clauses = [
+            f"voucher_id IN ({','.join('?' * len(query.voucher_ids))})",
+            f"enterprise_id IN ({','.join('?' * len(query.enterprise_ids))})",
+        ]
+        args: list[object] = [*query.voucher_ids, *query.enterprise_ids]
+        if query.code_ids is not None:
+            clauses.append(f"id IN ({','.join('?' * len(query.code_ids))})")
+            args.extend(query.code_ids)
+        if query.updated_from is not None:
+            clauses.append("updated >= ?")
+            args.append(query.updated_from)
+        if query.updated_to is not None:
+            clauses.append("updated < ?")
+            args.append(query.updated_to)
+        if query.before_seq is not None:
+            clauses.append("seq < ?")
+            args.append(query.before_seq)
+        sql = f"SELECT {_COLUMNS} FROM voucher_codes WHERE {' AND '.join(clauses)} ORDER BY seq DESC LIMIT ?"  # noqa: S608
+        args.append(query.limit)
+        with self._lock:
+            return [_row(row) for row in self._db.execute(sql, args)]
+
+    def count(self) -> int:
+        """How many codes the store holds, deleted ones included."""
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM voucher_codes").fetchone()[0])
+
+
+def _row(row: tuple[object, ...]) -> StoredCode:
+    seq, code_id, voucher_id, enterprise_id, value, start, end, created, updated, active = row
+    return StoredCode(
+        int(seq),
+        str(code_id),
+        str(voucher_id),
+        str(enterprise_id),
+        str(value),
+        None if start is None else int(start),
+        None if end is None else int(end),  # type: ignore[call-overload]
+        int(created),
+        int(updated),
+        bool(active),  # type: ignore[call-overload]
+    )
