@@ -31,3 +31,9 @@ def sandbox_factory() -> Iterator[SandboxFactory]:
 def sandbox(sandbox_factory: SandboxFactory) -> RunningSandbox:
     """A fresh sandbox with the documented defaults and a seeded clock."""
     return sandbox_factory(seed=7)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio."""
+    return "asyncio"

@@ -1,0 +1,61 @@
+"""Splitting what is too large for one request: id lists into chunks of 1000, long windows into 3-month ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
+
+from mews_wrapper._constants import MAX_ITEMS, MAX_WINDOW_MONTHS
+from mews_wrapper._validation import TimeWindow
+
+_T = TypeVar("_T")
+
+
+def chunks(items: Sequence[_T], size: int = MAX_ITEMS) -> list[Sequence[_T]]:
+    """Consecutive slices of at most `size` items, in order (none for an empty sequence)."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def add_months(value: dt.datetime, months: int) -> dt.datetime:
+    """The same day and time `months` calendar months later, clamped to the last day of a shorter month."""
+    month_index = value.month - 1 + months
+    year, month = value.year + month_index // 12, month_index % 12 + 1
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (first_of_next - dt.timedelta(days=1)).day
+    return value.replace(year=year, month=month, day=min(value.day, last_day))
+
+
+def split_window(window: TimeWindow, months: int = MAX_WINDOW_MONTHS) -> list[TimeWindow]:
+    """Consecutive half-open windows of at most `months` calendar months that together cover `window` exactly.
+
+    Each boundary is counted from the original start (so that month-end clamping does not drift), and a window
+    no longer than the limit comes back unchanged.
+    """
+    start, end = window
+    windows: list[TimeWindow] = []
+    lower = start
+    for step in itertools.count(1):
+        upper = add_months(start, months * step)
+        if upper >= end:
+            windows.append((lower, end))
+            return windows
+        windows.append((lower, upper))
+        lower = upper
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def optional_chunks(items: Sequence[_T] | None) -> list[Sequence[_T] | None]:
+    """`chunks`, or a single None for a filter that is not set."""
+    return [None] if items is None else list(chunks(items))
+
+
+def optional_windows(window: TimeWindow | None) -> list[TimeWindow | None]:
+    """`split_window`, or a single None for no window."""
+    return [None] if window is None else list(split_window(window))
+
+
+def plan(*dimensions: list[_T]) -> Iterator[tuple[_T, ...]]:
+    """Every combination of the chunked filters: each is one query to page through."""
+    return itertools.product(*dimensions)

@@ -1,0 +1,190 @@
+"""Every error mews-wrapper raises, in one tree.
+
+```
+MewsError
+├── MewsValidationError (also a ValueError): bad input found before anything was sent
+├── MewsConnectionError: the network failed (after retries)
+│   └── MewsTimeoutError
+├── MewsResponseError: a success status with a body that is not the documented shape, or a repeated cursor
+├── BatchError: a chunked add/delete failed part-way; .succeeded, .failed, .unknown, __cause__ the error
+└── MewsAPIError: .status_code .message .request_id .details .response
+    ├── BadRequestError 400       ├── AuthenticationError 401   ├── ForbiddenError 403
+    ├── NotFoundError 404         ├── RequestTimeoutError 408   ├── ConflictError 409
+    ├── PayloadTooLargeError 413  ├── RateLimitError 429 (.retry_after seconds or None)
+    ├── ServerError 5xx           └── UnexpectedStatusError (any other status)
+```
+Transport failures keep httpx's exception as `__cause__`. No message here ever holds a token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchError",
+    "ConflictError",
+    "ForbiddenError",
+    "MewsAPIError",
+    "MewsConnectionError",
+    "MewsError",
+    "MewsResponseError",
+    "MewsTimeoutError",
+    "MewsValidationError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ServerError",
+    "UnexpectedStatusError",
+]
+
+
+class MewsError(Exception):
+    """The base of every error raised by mews-wrapper."""
+
+
+class MewsValidationError(MewsError, ValueError):
+    """Bad input, found before anything was sent."""
+
+
+class MewsConnectionError(MewsError):
+    """The network failed (after any retries); the httpx exception is the `__cause__`."""
+
+
+class MewsTimeoutError(MewsConnectionError):
+    """The request timed out (after any retries)."""
+
+
+class MewsResponseError(MewsError):
+    """A success status whose body is not the documented shape, or a cursor that repeats."""
+
+    def __init__(self, message: str, *, request_id: str | None = None, status_code: int | None = None) -> None:
+        """Keep the Mews request id, when there is one, for support."""
+        super().__init__(message if request_id is None else f"{message} (request id {request_id})")
+        self.request_id = request_id
+        self.status_code = status_code
+
+
+class MewsAPIError(MewsError):
+    """Mews answered with an error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: str | None = None,
+        details: Any = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        """Keep everything Mews said; `str()` shows the status, the message and the request id."""
+        self.status_code = status_code
+        self.message = message
+        self.request_id = request_id
+        self.details = details
+        self.response = response
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """`<status> <message> (request id <id>)`."""
+        text = f"{self.status_code} {self.message}".rstrip()
+        return text if self.request_id is None else f"{text} (request id {self.request_id})"
+
+    def __repr__(self) -> str:
+        """The class, status, message and request id; never the request."""
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r}, "
+            f"request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(MewsAPIError):
+    """400: Mews found the request malformed or an identifier invalid (a bug in the caller)."""
+
+
+class AuthenticationError(MewsAPIError):
+    """401: invalid or expired tokens, missing permission, or a disabled enterprise or integration."""
+
+
+class ForbiddenError(MewsAPIError):
+    """403: a business rule or server-side validation failed; show the message to the end user."""
+
+
+class NotFoundError(MewsAPIError):
+    """404: the path is wrong."""
+
+
+class RequestTimeoutError(MewsAPIError):
+    """408: the request was too heavy for Mews; ask for smaller batches."""
+
+
+class ConflictError(MewsAPIError):
+    """409: the data changed meanwhile; refresh and resubmit."""
+
+
+class PayloadTooLargeError(MewsAPIError):
+    """413: the request body was too large; split it."""
+
+
+class RateLimitError(MewsAPIError):
+    """429: too many requests; `retry_after` is the wait Mews asked for, in seconds, when it said one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        """Keep the wait Mews asked for."""
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class ServerError(MewsAPIError):
+    """5xx: a fault on the Mews side (or a proxy in front of it)."""
+
+
+class UnexpectedStatusError(MewsAPIError):
+    """Any status that Mews does not document."""
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class BatchError(MewsError, Generic[_T, _R]):
+    """A chunked add or delete failed part-way.
+
+    `succeeded` holds what certainly went in (for add, the created codes), `failed` the inputs that certainly did
+    not (the refused chunk and every chunk never sent), `unknown` the inputs whose outcome cannot be known (a
+    chunk cut off by a timeout, a dropped connection or a 5xx). The error that stopped the batch is `__cause__`.
+    """
+
+    def __init__(self, operation: str, *, succeeded: Sequence[_R], failed: Sequence[_T], unknown: Sequence[_T]) -> None:
+        """Account for every input."""
+        self.succeeded = list(succeeded)
+        self.failed = list(failed)
+        self.unknown = list(unknown)
+        super().__init__(
+            f"{operation} failed part-way: {len(self.succeeded)} succeeded, {len(self.failed)} failed, "
+            f"{len(self.unknown)} unknown"
+        )
+
+
+_STATUS_CLASSES: dict[int, type[MewsAPIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    408: RequestTimeoutError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status_code: int) -> type[MewsAPIError]:
+    """The exception class for an error status."""
+    if status_code in _STATUS_CLASSES:
+        return _STATUS_CLASSES[status_code]
+    return ServerError if 500 <= status_code <= 599 else UnexpectedStatusError
