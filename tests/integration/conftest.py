@@ -86,7 +86,7 @@ async def make_api(request: pytest.FixtureRequest) -> AsyncIterator[ApiFactory]:
 
     yield make
     for api in made:
-        http_client = api.client._http  # noqa: SLF001 - the test owns the injected client
+        http_client = api.client._http
         if isinstance(http_client, httpx.AsyncClient):
             await http_client.aclose()
         else:

@@ -33,7 +33,6 @@ from mews_wrapper import (
     RequestTimeoutError,
     ServerError,
 )
-from tests.conftest import SandboxFactory
 from tests.integration.conftest import Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
