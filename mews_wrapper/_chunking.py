@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
 from mews_wrapper._constants import MAX_ITEMS, MAX_WINDOW_MONTHS
@@ -30,20 +29,17 @@ def add_months(value: dt.datetime, months: int) -> dt.datetime:
 def split_window(window: TimeWindow, months: int = MAX_WINDOW_MONTHS) -> list[TimeWindow]:
     """Consecutive half-open windows of at most `months` calendar months that together cover `window` exactly.
 
-    Each boundary is counted from the original start (so that month-end clamping does not drift), and a window
-    no longer than the limit comes back unchanged.
+    Each window ends `months` after its own start, the length Mews measures (counting from the original start
+    instead would give Apr 30 to Jul 31 after a Jan 31 start: longer than three months from Apr 30). A window no
+    longer than the limit comes back unchanged.
     """
     start, end = window
     windows: list[TimeWindow] = []
-    lower = start
-    for step in itertools.count(1):
-        upper = add_months(start, months * step)
-        if upper >= end:
-            windows.append((lower, end))
-            return windows
-        windows.append((lower, upper))
-        lower = upper
-    raise AssertionError("unreachable")  # pragma: no cover
+    while (upper := add_months(start, months)) < end:
+        windows.append((start, upper))
+        start = upper
+    windows.append((start, end))
+    return windows
 
 
 def optional_chunks(items: Sequence[_T] | None) -> list[Sequence[_T] | None]:
@@ -54,8 +50,3 @@ def optional_chunks(items: Sequence[_T] | None) -> list[Sequence[_T] | None]:
 def optional_windows(window: TimeWindow | None) -> list[TimeWindow | None]:
     """`split_window`, or a single None for no window."""
     return [None] if window is None else list(split_window(window))
-
-
-def plan(*dimensions: list[_T]) -> Iterator[tuple[_T, ...]]:
-    """Every combination of the chunked filters: each is one query to page through."""
-    return itertools.product(*dimensions)
