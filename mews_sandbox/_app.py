@@ -22,6 +22,18 @@ from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import CodeQuery, NewCode, Store, StoredCode
 
 PREFIX = "/api/connector/v1/voucherCodes/"
+FAULT_MESSAGES = {
+    "400": "Bad request (injected).",
+    "401": "Invalid ClientToken or AccessToken (injected).",
+    "403": "A business rule was violated (injected).",
+    "404": "Not found (injected).",
+    "408": "Request timed out (injected).",
+    "409": "The data changed meanwhile (injected).",
+    "413": "Request body too large (injected).",
+    "429": "Too many requests (injected).",
+    "500": "Internal server error (injected).",
+    "503": "Service unavailable (injected).",
+}
 PROXY_502_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
 
 
@@ -173,14 +185,8 @@ def injected_fault(fault: str, request_id: str, retry_after: str) -> Response | 
         return DroppedConnection()
     if fault == "502":
         return Response(PROXY_502_PAGE, status_code=502, media_type="text/html")
-    messages = {
-        "408": "Request timed out (injected).",
-        "429": "Too many requests (injected).",
-        "500": "Internal server error (injected).",
-        "503": "Service unavailable (injected).",
-    }
     headers = {"Retry-After": retry_after} if fault == "429" else None
-    return error_response(rules.ApiError(int(fault), messages[fault], None, headers), request_id)
+    return error_response(rules.ApiError(int(fault), FAULT_MESSAGES[fault], None, headers), request_id)
 
 
 async def handle(request: Request) -> Response:

@@ -7,8 +7,9 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 
-#: The faults a script may name. "ok" lets one request through untouched.
-FAULTS = ("ok", "408", "429", "500", "502", "503", "drop")
+#: The faults a script may name. "ok" lets one request through untouched; every status but 502 (a proxy's HTML
+#: page) answers in Mews' error shape.
+FAULTS = ("ok", "400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "drop")
 RANDOM_FAULTS = ("408", "429", "500", "502", "503")
 
 

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
+from tests._api import make_api
+
+__all__ = ["make_api"]  # a fixture, registered by the import
 
 SandboxFactory = Callable[..., RunningSandbox]
 

@@ -33,7 +33,7 @@ from mews_wrapper import (
     RequestTimeoutError,
     ServerError,
 )
-from tests.integration.conftest import Api, ApiFactory
+from tests._api import Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
 

@@ -9,8 +9,8 @@ import pytest
 
 from mews_sandbox import ENTERPRISE_A, ENTERPRISE_B, VOUCHER_A, VOUCHER_B, RunningSandbox
 from mews_wrapper import NewVoucherCode, VoucherCode
+from tests._api import Api, ApiFactory
 from tests.conftest import SandboxFactory
-from tests.integration.conftest import Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
 

@@ -99,7 +99,7 @@ def test_rate_limit_window_slides() -> None:
     assert limiter.retry_after("other") is None
 
 
-@pytest.mark.parametrize("status", ["408", "429", "500", "503"])
+@pytest.mark.parametrize("status", ["400", "401", "403", "404", "408", "409", "413", "429", "500", "503"])
 def test_scripted_faults_answer_in_mews_shape(sandbox: RunningSandbox, status: str) -> None:
     sandbox.faults.add(status)
     response = get_all(sandbox.url)
