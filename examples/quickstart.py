@@ -49,15 +49,20 @@ def main() -> None:
 
         ours = [code.id for code in added]
         pages = list(client.voucher_codes.get_all_pages([VOUCHER_ID], voucher_code_ids=ours, page_size=2))
-        rows = [[number, len(page), ", ".join(str(code.value) for code in page.items), str(page.cursor)[:8]]
-                for number, page in enumerate(pages, 1)]
+        rows = [
+            [number, len(page), ", ".join(str(code.value) for code in page.items), str(page.cursor)[:8]]
+            for number, page in enumerate(pages, 1)
+        ]
         table("2. paged through them, 2 per page (newest first)", ["page", "items", "values", "cursor"], rows)
 
         second_call = min(code.updated_utc for code in later if code.updated_utc is not None)
         window = (second_call, second_call + dt.timedelta(days=1))
         recent = list(client.voucher_codes.get_all([VOUCHER_ID], voucher_code_ids=ours, updated_utc=window))
-        table(f"3. filtered: updated in [{when(window[0])}, {when(window[1])})", ["value", "id", "active", "updated"],
-              code_rows(recent))
+        table(
+            f"3. filtered: updated in [{when(window[0])}, {when(window[1])})",
+            ["value", "id", "active", "updated"],
+            code_rows(recent),
+        )
 
         client.voucher_codes.delete(ours[:2])
         after = list(client.voucher_codes.get_all([VOUCHER_ID], voucher_code_ids=ours))
@@ -66,8 +71,11 @@ def main() -> None:
         try:
             list(client.voucher_codes.get_all([uuid.uuid4()]))  # a voucher that does not exist
         except MewsAPIError as error:
-            table("5. an error, as Mews reports it", ["class", "status", "request id", "message"],
-                  [[type(error).__name__, error.status_code, error.request_id, error.message[:60]]])
+            table(
+                "5. an error, as Mews reports it",
+                ["class", "status", "request id", "message"],
+                [[type(error).__name__, error.status_code, error.request_id, error.message[:60]]],
+            )
 
         client.voucher_codes.delete(ours[2:])
         print(f"\ncleaned up: deleted the other {len(ours) - 2} codes. Done.")

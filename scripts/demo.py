@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     sandbox = subprocess.Popen(
         [sys.executable, "-m", "mews_sandbox", "--host", "127.0.0.1", "--port", "0", "--seed", "2026"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     try:
         assert sandbox.stdout is not None
@@ -33,7 +35,9 @@ def main() -> int:
         }
         env.pop("MEWS_PORTFOLIO", None)
         env.pop("MEWS_ENTERPRISE_ID", None)
-        return subprocess.run([sys.executable, str(ROOT / "examples" / "quickstart.py")], env=env, check=False).returncode
+        return subprocess.run(
+            [sys.executable, str(ROOT / "examples" / "quickstart.py")], env=env, check=False
+        ).returncode
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=10)

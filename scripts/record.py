@@ -26,8 +26,18 @@ def main() -> int:
     else:
         for cassette in (ROOT / "cassettes").glob("*.yaml"):
             cassette.unlink()
-    command = [sys.executable, "-m", "pytest", "tests/cassettes", "-m", "vcr", "--record-mode=rewrite", "-q",
-               "-p", "no:cacheprovider"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "tests/cassettes",
+        "-m",
+        "vcr",
+        "--record-mode=rewrite",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    ]
     return subprocess.run(command, cwd=ROOT, check=False).returncode
 
 

@@ -162,9 +162,13 @@ def target(request: pytest.FixtureRequest, record_mode: str, default_cassette_na
             pytest.skip("needs the sandbox's fault injection")
         env = os.environ
         yield Target(
-            platform, _NoFaults(), env["MEWS_CLIENT_TOKEN"], env["MEWS_ACCESS_TOKEN"],
+            platform,
+            _NoFaults(),
+            env["MEWS_CLIENT_TOKEN"],
+            env["MEWS_ACCESS_TOKEN"],
             env.get("MEWS_PORTFOLIO_ACCESS_TOKEN", ""),
-            voucher_a=env.get("MEWS_VOUCHER_ID", VOUCHER_A), voucher_b=env.get("MEWS_VOUCHER_ID_B", VOUCHER_B),
+            voucher_a=env.get("MEWS_VOUCHER_ID", VOUCHER_A),
+            voucher_b=env.get("MEWS_VOUCHER_ID_B", VOUCHER_B),
             enterprise_a=env.get("MEWS_ENTERPRISE_ID", ENTERPRISE_A),
             enterprise_b=env.get("MEWS_ENTERPRISE_ID_B", ENTERPRISE_B),
         )

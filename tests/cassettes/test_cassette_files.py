@@ -40,9 +40,23 @@ def test_the_token_shape_catches_the_documented_tokens() -> None:
 
 def test_every_cassette_is_replayed_by_some_test() -> None:
     collected = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "vcr",
-         "tests/cassettes"],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "vcr",
+            "tests/cassettes",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     ).stdout
     expected = set()
     for line in collected.splitlines():

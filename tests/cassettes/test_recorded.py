@@ -42,8 +42,11 @@ async def test_get_all_over_several_pages_and_with_every_filter(make_api: ApiFac
     start = later[0].updated_utc
     assert start is not None
     filtered = await api.get_all(
-        [target.voucher_a], voucher_code_ids=ours, enterprise_ids=[target.enterprise_a],
-        updated_utc=(start, start + dt.timedelta(days=1)), page_size=10,
+        [target.voucher_a],
+        voucher_code_ids=ours,
+        enterprise_ids=[target.enterprise_a],
+        updated_utc=(start, start + dt.timedelta(days=1)),
+        page_size=10,
     )
     assert [code.value for code in filtered] == ["CASSETTE-4", "CASSETTE-3"]
     await api.delete(ours)
@@ -62,10 +65,12 @@ async def test_portfolio_get_all_across_two_enterprises(make_api: ApiFactory, ta
 async def test_add_one_chunk(make_api: ApiFactory, target: Target) -> None:
     api = client(make_api, target)
     start = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
-    added = await api.add([
-        NewVoucherCode(target.voucher_a, "ONE-CHUNK-1", start, start + dt.timedelta(days=30)),
-        NewVoucherCode(target.voucher_a, "ONE-CHUNK-2"),
-    ])
+    added = await api.add(
+        [
+            NewVoucherCode(target.voucher_a, "ONE-CHUNK-1", start, start + dt.timedelta(days=30)),
+            NewVoucherCode(target.voucher_a, "ONE-CHUNK-2"),
+        ]
+    )
     assert [code.value for code in added] == ["ONE-CHUNK-1", "ONE-CHUNK-2"]
     assert added[0].validity_end_utc == dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
     assert api.operations == ["add"]
@@ -100,8 +105,14 @@ async def test_prefer_return_minimal_gives_204(make_api: ApiFactory, target: Tar
 
 
 STATUSES = [
-    ("400", BadRequestError), ("401", AuthenticationError), ("403", ForbiddenError), ("404", NotFoundError),
-    ("408", RequestTimeoutError), ("409", ConflictError), ("413", PayloadTooLargeError), ("429", RateLimitError),
+    ("400", BadRequestError),
+    ("401", AuthenticationError),
+    ("403", ForbiddenError),
+    ("404", NotFoundError),
+    ("408", RequestTimeoutError),
+    ("409", ConflictError),
+    ("413", PayloadTooLargeError),
+    ("429", RateLimitError),
     ("500", ServerError),
 ]
 

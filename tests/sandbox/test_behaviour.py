@@ -155,7 +155,7 @@ def test_repeated_cursor_fault(sandbox: RunningSandbox) -> None:
 def test_unknown_fault_is_refused() -> None:
 
     with pytest.raises(ValueError, match="unknown fault"):
-        FaultPlan().add("404")
+        FaultPlan().add("418")
 
 
 def test_db_keeps_state_across_restarts(tmp_path: Path) -> None:
