@@ -5,6 +5,12 @@ code with the client, so that the two sides check each other. `python -m mews_sa
 `with run_sandbox() as sandbox:` runs it inside a test.
 """
 
+try:
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+except ImportError as missing:  # pragma: no cover - depends on how the package was installed
+    raise ImportError("mews_sandbox needs the 'sandbox' extra: pip install 'mews-wrapper[sandbox]'") from missing
+
 from mews_sandbox._app import create_app
 from mews_sandbox._config import (
     DEMO_ACCESS_TOKEN,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
@@ -66,119 +66,131 @@ class _VoucherCodesPrograms:
         return target
 
 
-class VoucherCodes(_VoucherCodesPrograms):
-    """Voucher codes through a `MewsClient`."""
+_PagesT = TypeVar("_PagesT")
+_CodesT = TypeVar("_CodesT")
+_AddT = TypeVar("_AddT")
+_DeleteT = TypeVar("_DeleteT")
+
+
+class _VoucherCodesBase(_VoucherCodesPrograms, Generic[_PagesT, _CodesT, _AddT, _DeleteT]):
+    """The four calls, written once; the sync and async resources only say how a program is run."""
+
+    def get_all(
+        self,
+        voucher_ids: Iterable[IdLike],
+        *,
+        voucher_code_ids: Iterable[IdLike] | None = None,
+        enterprise_ids: Iterable[IdLike] | None = None,
+        updated_utc: TimeWindow | None = None,
+        page_size: int = 1000,
+    ) -> _CodesT:
+        """Every voucher code matching the filters, page after page, fetched lazily as you iterate.
+
+        Any number of ids, as `str` or `uuid.UUID`, and any `(start, end)` window of timezone-aware datetimes:
+        longer lists and windows are split into requests Mews accepts. `enterprise_ids=None` means every
+        enterprise the token reaches. Bad arguments raise `MewsValidationError` here, before anything is sent.
+        (Async: an async iterator, `async for`.)
+        """
+        return self._codes(
+            self.get_all_pages(
+                voucher_ids,
+                voucher_code_ids=voucher_code_ids,
+                enterprise_ids=enterprise_ids,
+                updated_utc=updated_utc,
+                page_size=page_size,
+            )
+        )
+
+    def get_all_pages(
+        self,
+        voucher_ids: Iterable[IdLike],
+        *,
+        voucher_code_ids: Iterable[IdLike] | None = None,
+        enterprise_ids: Iterable[IdLike] | None = None,
+        updated_utc: TimeWindow | None = None,
+        page_size: int = 1000,
+    ) -> _PagesT:
+        """The same as `get_all`, one `Page` (items, cursor, request id) at a time; empty pages are skipped."""
+        program = self._pages_program(voucher_ids, voucher_code_ids, enterprise_ids, updated_utc, page_size)
+        return self._pages(program)
+
+    def add(self, codes: Iterable[NewCodeLike], *, enterprise_id: IdLike | None = None) -> _AddT:
+        """Add codes (any number, in chunks of 1000, in input order) and return them as Mews created them.
+
+        `codes` holds `NewVoucherCode`s or mappings with the same keys. Empty input sends nothing and returns [].
+        When a chunk fails after others went in, `BatchError` says which codes did and which did not.
+        (Async: awaited.)
+        """
+        return self._added(self._add_program(codes, enterprise_id))
+
+    def delete(self, voucher_code_ids: Iterable[IdLike], *, enterprise_id: IdLike | None = None) -> _DeleteT:
+        """Delete codes (any number, in chunks of 1000); Mews marks them deleted and getAll still returns them.
+
+        Empty input sends nothing. (Async: awaited.)
+        """
+        return self._deleted(self._delete_program(voucher_code_ids, enterprise_id))
+
+    def _pages(self, program: Program) -> _PagesT:
+        raise NotImplementedError
+
+    def _codes(self, pages: _PagesT) -> _CodesT:
+        raise NotImplementedError
+
+    def _added(self, program: Program | None) -> _AddT:
+        raise NotImplementedError
+
+    def _deleted(self, program: Program | None) -> _DeleteT:
+        raise NotImplementedError
+
+
+class VoucherCodes(_VoucherCodesBase[Iterator[Page[VoucherCode]], Iterator[VoucherCode], list[VoucherCode], None]):
+    """Voucher codes through a `MewsClient`: `get_all`, `get_all_pages`, `add`, `delete`."""
 
     def __init__(self, client: MewsClient) -> None:
         """Bound to one client."""
         self._client = client
         self._session = client._session
 
-    def get_all(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> Iterator[VoucherCode]:
-        """Every voucher code matching the filters, page after page, fetched lazily as you iterate.
+    def _pages(self, program: Program) -> Iterator[Page[VoucherCode]]:
+        pages: Iterator[Page[VoucherCode]] = self._client._drive(program)
+        return pages
 
-        Any number of ids and any `(start, end)` window of aware datetimes: longer lists and windows are split
-        into requests Mews accepts. `enterprise_ids=None` means every enterprise the token reaches.
-        """
-        pages = self.get_all_pages(
-            voucher_ids,
-            voucher_code_ids=voucher_code_ids,
-            enterprise_ids=enterprise_ids,
-            updated_utc=updated_utc,
-            page_size=page_size,
-        )
+    def _codes(self, pages: Iterator[Page[VoucherCode]]) -> Iterator[VoucherCode]:
         return (code for page in pages for code in page.items)
 
-    def get_all_pages(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> Iterator[Page[VoucherCode]]:
-        """The same as `get_all`, one `Page` at a time (empty pages are not yielded)."""
-        program = self._pages_program(voucher_ids, voucher_code_ids, enterprise_ids, updated_utc, page_size)
-        return self._client._drive(program)
-
-    def add(self, codes: Iterable[NewCodeLike], *, enterprise_id: IdLike | None = None) -> list[VoucherCode]:
-        """Add codes (any number, in chunks of 1000, in order) and return them as created.
-
-        Raises `BatchError` when a later chunk fails after earlier ones went in. Empty input sends nothing.
-        """
-        program = self._add_program(codes, enterprise_id)
-        if program is None:
-            return []
-        created: list[VoucherCode] = self._client._result(program)
+    def _added(self, program: Program | None) -> list[VoucherCode]:
+        created: list[VoucherCode] = [] if program is None else self._client._result(program)
         return created
 
-    def delete(self, voucher_code_ids: Iterable[IdLike], *, enterprise_id: IdLike | None = None) -> None:
-        """Delete codes (any number, in chunks of 1000). Mews marks them deleted; getAll still returns them."""
-        program = self._delete_program(voucher_code_ids, enterprise_id)
+    def _deleted(self, program: Program | None) -> None:
         if program is not None:
             self._client._result(program)
 
 
-class AsyncVoucherCodes(_VoucherCodesPrograms):
-    """Voucher codes through an `AsyncMewsClient`: the same calls, awaited (`async for` for get_all)."""
+class AsyncVoucherCodes(
+    _VoucherCodesBase[
+        AsyncIterator[Page[VoucherCode]], AsyncIterator[VoucherCode], Awaitable[list[VoucherCode]], Awaitable[None]
+    ]
+):
+    """Voucher codes through an `AsyncMewsClient`: the same calls, awaited (`async for` for `get_all`)."""
 
     def __init__(self, client: AsyncMewsClient) -> None:
         """Bound to one client."""
         self._client = client
         self._session = client._session
 
-    def get_all(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> AsyncIterator[VoucherCode]:
-        """Every voucher code matching the filters, as an async iterator (see `MewsClient.voucher_codes.get_all`)."""
-        pages = self.get_all_pages(
-            voucher_ids,
-            voucher_code_ids=voucher_code_ids,
-            enterprise_ids=enterprise_ids,
-            updated_utc=updated_utc,
-            page_size=page_size,
-        )
+    def _pages(self, program: Program) -> AsyncIterator[Page[VoucherCode]]:
+        pages: AsyncIterator[Page[VoucherCode]] = self._client._drive(program)
+        return pages
+
+    def _codes(self, pages: AsyncIterator[Page[VoucherCode]]) -> AsyncIterator[VoucherCode]:
         return _items(pages)
 
-    def get_all_pages(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> AsyncIterator[Page[VoucherCode]]:
-        """The same as `get_all`, one `Page` at a time."""
-        program = self._pages_program(voucher_ids, voucher_code_ids, enterprise_ids, updated_utc, page_size)
-        return self._client._drive(program)
-
-    async def add(self, codes: Iterable[NewCodeLike], *, enterprise_id: IdLike | None = None) -> list[VoucherCode]:
-        """Add codes (see `MewsClient.voucher_codes.add`)."""
-        program = self._add_program(codes, enterprise_id)
-        if program is None:
-            return []
-        created: list[VoucherCode] = await self._client._result(program)
+    async def _added(self, program: Program | None) -> list[VoucherCode]:
+        created: list[VoucherCode] = [] if program is None else await self._client._result(program)
         return created
 
-    async def delete(self, voucher_code_ids: Iterable[IdLike], *, enterprise_id: IdLike | None = None) -> None:
-        """Delete codes (see `MewsClient.voucher_codes.delete`)."""
-        program = self._delete_program(voucher_code_ids, enterprise_id)
+    async def _deleted(self, program: Program | None) -> None:
         if program is not None:
             await self._client._result(program)
 
