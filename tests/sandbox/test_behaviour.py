@@ -219,3 +219,25 @@ def test_command_line_rejects_an_unknown_fault() -> None:
     )
     assert result.returncode == 2
     assert "unknown fault" in result.stderr
+
+
+def test_config_file_replaces_tokens_enterprises_and_vouchers(tmp_path: Path) -> None:
+    enterprise, voucher = str(uuid.UUID(int=77, version=4)), str(uuid.UUID(int=78, version=4))
+    path = tmp_path / "sandbox.json"
+    path.write_text(
+        '{"client_tokens": ["my-client"], "grants": [{"access_token": "my-access", "enterprise_ids": ["%s"]}],'
+        ' "vouchers": {"%s": "%s"}, "rate_limit": 5}' % (enterprise, voucher, enterprise),
+        encoding="utf-8",
+    )
+    config = SandboxConfig.from_file(path, seed=1)
+    assert config.rate_limit == 5
+    with run_sandbox(config) as sandbox:
+        mine = {
+            "ClientToken": "my-client",
+            "AccessToken": "my-access",
+            "Client": "t",
+            "VoucherIds": [voucher],
+            "Limitation": {"Count": 1},
+        }
+        assert post(sandbox.url, "getAll", mine).status_code == 200
+        assert get_all(sandbox.url).status_code == 401  # the documented demo tokens are not configured here

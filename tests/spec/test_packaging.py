@@ -1,0 +1,43 @@
+"""The distribution: one wheel that installs the wrapper, the generated client and the sandbox, typed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = tmp_path.glob("mews_wrapper-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for package in ("mews_wrapper", "mews_connector_client", "mews_sandbox"):
+        assert f"{package}/__init__.py" in names
+    assert "mews_wrapper/py.typed" in names
+    assert "mews_connector_client/py.typed" in names
+    assert "mews_connector_client/api/voucher_codes/voucher_codes_get_all.py" in names
+    assert not any(name.startswith(("generated/", "tests/", "templates/")) for name in names)
+    metadata = next(name for name in names if name.endswith("METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "Requires-Python: >=3.11" in text
+    assert "Requires-Dist: httpx" in text
+    assert "Provides-Extra: sandbox" in text
