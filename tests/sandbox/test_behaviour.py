@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -224,11 +225,13 @@ def test_command_line_rejects_an_unknown_fault() -> None:
 def test_config_file_replaces_tokens_enterprises_and_vouchers(tmp_path: Path) -> None:
     enterprise, voucher = str(uuid.UUID(int=77, version=4)), str(uuid.UUID(int=78, version=4))
     path = tmp_path / "sandbox.json"
-    path.write_text(
-        '{"client_tokens": ["my-client"], "grants": [{"access_token": "my-access", "enterprise_ids": ["%s"]}],'
-        ' "vouchers": {"%s": "%s"}, "rate_limit": 5}' % (enterprise, voucher, enterprise),
-        encoding="utf-8",
-    )
+    settings = {
+        "client_tokens": ["my-client"],
+        "grants": [{"access_token": "my-access", "enterprise_ids": [enterprise]}],
+        "vouchers": {voucher: enterprise},
+        "rate_limit": 5,
+    }
+    path.write_text(json.dumps(settings), encoding="utf-8")
     config = SandboxConfig.from_file(path, seed=1)
     assert config.rate_limit == 5
     with run_sandbox(config) as sandbox:
