@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
 from tests._api import make_api
@@ -13,6 +15,11 @@ from tests._api import make_api
 __all__ = ["make_api"]  # a fixture, registered by the import
 
 SandboxFactory = Callable[..., RunningSandbox]
+
+# Shared machines are noisy: no per-example deadline. In CI the examples are derived from the test names, so a
+# run is reproducible; on a developer's machine they stay random, to keep exploring.
+settings.register_profile("mews", deadline=None, derandomize=bool(os.environ.get("CI")))
+settings.load_profile("mews")
 
 
 @pytest.fixture
