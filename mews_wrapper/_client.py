@@ -18,8 +18,8 @@ import httpx
 
 from mews_wrapper._config import ClientConfig, resolve_config
 from mews_wrapper._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from mews_wrapper._operations import Send
 from mews_wrapper._program import Emit, Outcome, Program, Session, Sleep, Step
+from mews_wrapper._requests import Send
 from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)

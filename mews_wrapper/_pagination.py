@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 
 from mews_wrapper._exceptions import MewsResponseError
-from mews_wrapper._operations import GET_ALL, Answer
+from mews_wrapper._requests import GET_ALL
+from mews_wrapper._responses import Answer
 
 
 class CursorState:

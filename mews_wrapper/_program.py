@@ -27,17 +27,9 @@ from mews_wrapper._exceptions import (
     MewsResponseError,
 )
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
-from mews_wrapper._operations import (
-    Answer,
-    Send,
-    build_add,
-    build_delete,
-    build_get_all,
-    generated_client,
-    read_answer,
-    transport_error,
-)
 from mews_wrapper._pagination import CursorState
+from mews_wrapper._requests import ADD, DELETE, Send, build_add, build_delete, build_get_all
+from mews_wrapper._responses import Answer, generated_client, read_answer, transport_error
 from mews_wrapper._retry import RetryPolicy, sent_for_certain_not
 from mews_wrapper._validation import TimeWindow
 
@@ -200,13 +192,13 @@ def add_codes(session: Session, codes: Sequence[NewVoucherCode], enterprise_id: 
             answer = yield from exchange(session, build_add(session.config, part, enterprise_id))
             if len(answer.codes) != len(part):
                 raise MewsResponseError(
-                    f"voucherCodes/add: sent {len(part)} codes, Mews returned {len(answer.codes)}",
+                    f"{ADD.name}: sent {len(part)} codes, Mews returned {len(answer.codes)}",
                     request_id=answer.request_id,
                 )
         except MewsError as error:
             if len(parts) == 1:
                 raise
-            raise _batch_error("voucherCodes/add", created, parts, index, error) from error
+            raise _batch_error(ADD.name, created, parts, index, error) from error
         created.extend(answer.codes)
     yield Emit(created)
 
@@ -221,7 +213,7 @@ def delete_codes(session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid
         except MewsError as error:
             if len(parts) == 1:
                 raise
-            raise _batch_error("voucherCodes/delete", deleted, parts, index, error) from error
+            raise _batch_error(DELETE.name, deleted, parts, index, error) from error
         deleted.extend(part)
     yield Emit(None)
 

@@ -1,11 +1,8 @@
-"""The bridge to the generated client: requests built by its models, answers read by its parsers.
+"""Answers, read by the generated parsers (`_build_response`), turned into public values or the right `MewsError`.
 
-Each generated operation module offers `_get_kwargs` (method, path, headers, JSON body from the generated models)
-and `_build_response` (status, headers and the parsed model). Its `sync_detailed`/`asyncio_detailed` are those two
-around one `httpx` call; the wrapper makes that call itself, on the same kind of client, because it needs the raw
-`httpx.Response` that the generated wrappers drop (an HTML 502/500 page makes the generated parser raise before any
-status or header can be read) and a retry loop between building and reading. So there is no path string and no
-hand-built body here: both come from the generated package, which `make check-generated` keeps in step with the spec.
+A body the generated parser cannot read (an HTML page from a proxy, a success without the documented shape) still
+gives the right error, with the status, the Mews request id and a short excerpt. Any token that a server echoes
+back is redacted before it can reach a message.
 """
 
 from __future__ import annotations
@@ -13,29 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Mapping, Sequence
-from types import ModuleType
 from typing import Any
 
 import attrs
 import httpx
 from mews_connector_client import Client as GeneratedClient
-from mews_connector_client.api.voucher_codes import voucher_codes_add, voucher_codes_delete, voucher_codes_get_all
-from mews_connector_client.models import (
-    ActivityStateEnum,
-    ConnectorApiExceptionResult,
-    Limitation,
-    MultipleVoucherCodeAddParameters,
-    MultipleVoucherCodeDeleteParameters,
-    PreferHeader,
-    TimeFilterInterval,
-    Unit,
-    VoucherCodeAddParameters,
-    VoucherCodeFilterParameters,
-    VoucherCodeResult,
-)
+from mews_connector_client.models import ActivityStateEnum, ConnectorApiExceptionResult, Unit, VoucherCodeResult
 from mews_connector_client.models import VoucherCode as GeneratedVoucherCode
-from mews_connector_client.types import UNSET, Unset
+from mews_connector_client.types import Unset
 
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._exceptions import (
@@ -47,110 +29,17 @@ from mews_wrapper._exceptions import (
     RateLimitError,
     error_class_for,
 )
-from mews_wrapper._models import NewVoucherCode, VoucherCode
+from mews_wrapper._models import VoucherCode
+from mews_wrapper._requests import ADD, DELETE, Operation
 from mews_wrapper._retry import parse_retry_after
-from mews_wrapper._validation import TimeWindow
 
 REDACTED = "[redacted]"
 _EXCERPT_LENGTH = 200
 
 
-@attrs.frozen
-class Operation:
-    """One Connector API operation: its name for logs, its generated module, and whether a retry is safe."""
-
-    name: str
-    module: ModuleType = attrs.field(repr=False)
-    idempotent: bool
-
-
-GET_ALL = Operation("voucherCodes/getAll", voucher_codes_get_all, idempotent=True)
-ADD = Operation("voucherCodes/add", voucher_codes_add, idempotent=False)
-DELETE = Operation("voucherCodes/delete", voucher_codes_delete, idempotent=False)
-
-
-@attrs.frozen
-class Send:
-    """A request ready for httpx: `client.request(**kwargs)`. The kwargs hold the tokens: never shown."""
-
-    operation: Operation
-    kwargs: Mapping[str, Any] = attrs.field(repr=False)
-
-
-def _send(config: ClientConfig, operation: Operation, body: Any, *, minimal: bool) -> Send:
-    prefer = PreferHeader.RETURNMINIMAL if minimal else UNSET
-    kwargs = operation.module._get_kwargs(body=body, prefer=prefer)
-    kwargs["url"] = config.platform_url + kwargs["url"]
-    kwargs["timeout"] = config.timeout
-    return Send(operation, kwargs)
-
-
-def _unset_if_none(value: Any) -> Any:
-    return UNSET if value is None else value
-
-
-def build_get_all(
-    config: ClientConfig,
-    *,
-    voucher_ids: Sequence[uuid.UUID],
-    voucher_code_ids: Sequence[uuid.UUID] | None,
-    enterprise_ids: Sequence[uuid.UUID] | None,
-    window: TimeWindow | None,
-    count: int,
-    cursor: uuid.UUID | None,
-) -> Send:
-    """A getAll request for one page; it asks for `Prefer: return=minimal`, so an empty page is a 204."""
-    body = VoucherCodeFilterParameters(
-        client_token=config.client_token.reveal(),
-        access_token=config.access_token.reveal(),
-        client=config.client_name,
-        limitation=Limitation(count=count, cursor=_unset_if_none(cursor)),
-        voucher_ids=list(voucher_ids),
-        voucher_code_ids=_unset_if_none(None if voucher_code_ids is None else list(voucher_code_ids)),
-        enterprise_ids=_unset_if_none(None if enterprise_ids is None else list(enterprise_ids)),
-        updated_utc=UNSET if window is None else TimeFilterInterval(start_utc=window[0], end_utc=window[1]),
-    )
-    return _send(config, GET_ALL, body, minimal=True)
-
-
-def build_add(config: ClientConfig, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None) -> Send:
-    """An add request for one chunk of codes."""
-    body = MultipleVoucherCodeAddParameters(
-        client_token=config.client_token.reveal(),
-        access_token=config.access_token.reveal(),
-        client=config.client_name,
-        enterprise_id=_unset_if_none(enterprise_id),
-        voucher_code_parameters=[
-            VoucherCodeAddParameters(
-                voucher_id=code.voucher_id,
-                value=code.value,
-                validity_start_utc=_unset_if_none(code.validity_start_utc),
-                validity_end_utc=_unset_if_none(code.validity_end_utc),
-            )
-            for code in codes
-        ],
-    )
-    return _send(config, ADD, body, minimal=False)
-
-
-def build_delete(config: ClientConfig, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None) -> Send:
-    """A delete request for one chunk of ids; it asks for `Prefer: return=minimal` (a 204 on success)."""
-    body = MultipleVoucherCodeDeleteParameters(
-        client_token=config.client_token.reveal(),
-        access_token=config.access_token.reveal(),
-        client=config.client_name,
-        enterprise_id=_unset_if_none(enterprise_id),
-        voucher_code_ids=list(ids),
-    )
-    return _send(config, DELETE, body, minimal=True)
-
-
 def generated_client(config: ClientConfig) -> GeneratedClient:
     """The generated client whose parsers read the answers (its own httpx client is never opened)."""
     return GeneratedClient(base_url=config.platform_url, raise_on_unexpected_status=False)
-
-
-# --- reading answers -------------------------------------------------------------------------------------------
 
 
 @attrs.frozen
