@@ -27,10 +27,11 @@ check-generated: generate ## fail when generated/ differs from what openapi.yaml
 	@untracked=$$(git status --porcelain --untracked-files=all -- generated); \
 	  if [ -n "$$untracked" ]; then echo "$$untracked"; echo "generated/ has uncommitted files: run make generate and commit"; exit 1; fi
 
-lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper
+lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper and mews_sandbox
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict mews_wrapper
+	$(BIN)/mypy --strict mews_sandbox
 
 test: check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
 	$(BIN)/pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost,::1

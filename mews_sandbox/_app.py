@@ -17,7 +17,7 @@ from starlette.types import Receive, Scope, Send
 
 from mews_sandbox import _rules as rules
 from mews_sandbox._clock import Clock, IdSource, format_micros, parse_utc
-from mews_sandbox._config import SandboxConfig
+from mews_sandbox._config import AccessGrant, SandboxConfig
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import CodeQuery, NewCode, Store, StoredCode
 
@@ -77,7 +77,7 @@ def code_json(code: StoredCode) -> dict[str, Any]:
     }
 
 
-def get_all(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> dict[str, Any] | None:
+def get_all(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dict[str, Any] | None:
     """voucherCodes/getAll: one page, newest first; the Cursor is the oldest id returned, null on an empty page."""
     count, cursor = rules.limitation(body)
     voucher_ids = rules.id_list(body, "VoucherIds", required=True) or []
@@ -91,17 +91,22 @@ def get_all(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGra
         if not found or found[0].voucher_id not in voucher_ids:
             raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")
         before = found[0].seq
-    page = state.store.query(
-        CodeQuery(
-            voucher_ids, enterprises, code_ids, interval and interval.start, interval and interval.end, before, count
-        )
+    query = CodeQuery(
+        voucher_ids=voucher_ids,
+        enterprise_ids=enterprises,
+        code_ids=code_ids,
+        updated_from=None if interval is None else interval.start,
+        updated_to=None if interval is None else interval.end,
+        before_seq=before,
+        limit=count,
     )
+    page = state.store.query(query)
     if not page:
         return None
     return {"VoucherCodes": [code_json(code) for code in page], "Cursor": page[-1].id}
 
 
-def add(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> dict[str, Any]:
+def add(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dict[str, Any]:
     """voucherCodes/add: all or none, in input order; a value may not repeat among a voucher's active codes."""
     enterprise = rules.target_enterprise(body, grant)
     codes = rules.codes_to_add(body)
@@ -127,7 +132,7 @@ def add(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) 
     return {"VoucherCodes": [code_json(code) for code in stored]}
 
 
-def delete(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGrant) -> None:
+def delete(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> None:
     """voucherCodes/delete: marks codes deleted (they stay visible to getAll); unknown ids refuse the whole call."""
     enterprise = rules.target_enterprise(body, grant)
     ids = rules.id_list(body, "VoucherCodeIds", required=True) or []
@@ -138,7 +143,7 @@ def delete(state: SandboxState, body: Mapping[str, Any], grant: rules.AccessGran
     state.store.deactivate(ids, state.clock.now_micros())
 
 
-OPERATIONS: dict[str, Callable[[SandboxState, Mapping[str, Any], rules.AccessGrant], dict[str, Any] | None]] = {
+OPERATIONS: dict[str, Callable[[SandboxState, Mapping[str, Any], AccessGrant], dict[str, Any] | None]] = {
     "getAll": get_all,
     "add": add,
     "delete": delete,

@@ -170,17 +170,6 @@ class Store:
             return int(self._db.execute("SELECT COUNT(*) FROM voucher_codes").fetchone()[0])
 
 
-def _row(row: tuple[object, ...]) -> StoredCode:
+def _row(row: tuple[int, str, str, str, str, int | None, int | None, int, int, int]) -> StoredCode:
     seq, code_id, voucher_id, enterprise_id, value, start, end, created, updated, active = row
-    return StoredCode(
-        int(seq),
-        str(code_id),
-        str(voucher_id),
-        str(enterprise_id),
-        str(value),
-        None if start is None else int(start),
-        None if end is None else int(end),  # type: ignore[call-overload]
-        int(created),
-        int(updated),
-        bool(active),  # type: ignore[call-overload]
-    )
+    return StoredCode(seq, code_id, voucher_id, enterprise_id, value, start, end, created, updated, bool(active))
