@@ -18,6 +18,7 @@ import httpx
 
 from mews_wrapper._config import ClientConfig, resolve_config
 from mews_wrapper._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._program import Emit, Outcome, Program, Session, Sleep, Step
 from mews_wrapper._requests import Send
 from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
@@ -64,6 +65,8 @@ class _Stopwatch:
 class _BaseClient(Generic[_HttpT, _SleepT]):
     """Configuration shared by both clients (see `MewsClient` for the arguments)."""
 
+    _http_type: type[_HttpT]
+
     def __init__(
         self,
         client_token: str | None = None,
@@ -88,6 +91,11 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             timeout=timeout,
             max_retries=max_retries,
         )
+        if http_client is not None and not isinstance(http_client, self._http_type):
+            raise MewsValidationError(
+                f"http_client must be an {self._http_type.__module__}.{self._http_type.__name__}, "
+                f"got {type(http_client).__name__}"
+            )
         self._session = Session.create(config)
         self._owns_http = http_client is None
         self._http: _HttpT = http_client if http_client is not None else self._new_http_client(config)
@@ -123,6 +131,8 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
     then yours to close); `sleep` replaces `time.sleep` between retries (for tests). Use it in a `with` block, or
     call `close()`, to release the connection pool.
     """
+
+    _http_type = httpx.Client
 
     @functools.cached_property
     def voucher_codes(self) -> VoucherCodes:
@@ -172,6 +182,8 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
 
 class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[None]]]):
     """The async twin of `MewsClient`: the same arguments and calls, awaited; `async with` closes the pool."""
+
+    _http_type = httpx.AsyncClient
 
     @functools.cached_property
     def voucher_codes(self) -> AsyncVoucherCodes:

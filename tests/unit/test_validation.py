@@ -8,7 +8,14 @@ import uuid
 import httpx
 import pytest
 
-from mews_wrapper import DEMO_PLATFORM_URL, MewsClient, MewsValidationError, NewVoucherCode, __version__
+from mews_wrapper import (
+    DEMO_PLATFORM_URL,
+    AsyncMewsClient,
+    MewsClient,
+    MewsValidationError,
+    NewVoucherCode,
+    __version__,
+)
 from mews_wrapper._config import resolve_config
 from mews_wrapper._validation import check_page_size, check_platform_url, check_window, to_uuid_list
 
@@ -166,3 +173,11 @@ def test_reprs_never_show_tokens() -> None:
     texts = [repr(client), str(client), repr(client._session), repr(client._session.config)]
     client.close()
     assert all("token-value" not in text for text in texts)
+
+
+def test_http_client_of_the_wrong_kind_is_refused() -> None:
+    async_http = httpx.AsyncClient()
+    with pytest.raises(MewsValidationError, match=r"httpx\.Client"):
+        MewsClient("ct", "at", http_client=async_http)  # type: ignore[arg-type]
+    with pytest.raises(MewsValidationError, match=r"httpx\.AsyncClient"):
+        AsyncMewsClient("ct", "at", http_client=httpx.Client())  # type: ignore[arg-type]
