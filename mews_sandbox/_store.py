@@ -26,10 +26,9 @@ _COLUMNS = "seq, id, voucher_id, enterprise_id, value, validity_start, validity_
 
 
 @dataclass(frozen=True)
-class StoredCode:
-    """One voucher code as the store keeps it (times in microseconds since the epoch)."""
+class NewCode:
+    """A code to insert (times in microseconds since the epoch)."""
 
-    seq: int
     id: str
     voucher_id: str
     enterprise_id: str
@@ -37,21 +36,15 @@ class StoredCode:
     validity_start: int | None
     validity_end: int | None
     created: int
-    updated: int
-    is_active: bool
 
 
 @dataclass(frozen=True)
-class NewCode:
-    """A code to insert."""
+class StoredCode(NewCode):
+    """A code as the store keeps it: its position in creation order, its last update, whether it is active."""
 
-    id: str
-    voucher_id: str
-    enterprise_id: str
-    value: str
-    validity_start: int | None
-    validity_end: int | None
-    created: int
+    seq: int
+    updated: int
+    is_active: bool
 
 
 @dataclass(frozen=True)
@@ -172,4 +165,4 @@ class Store:
 
 def _row(row: tuple[int, str, str, str, str, int | None, int | None, int, int, int]) -> StoredCode:
     seq, code_id, voucher_id, enterprise_id, value, start, end, created, updated, active = row
-    return StoredCode(seq, code_id, voucher_id, enterprise_id, value, start, end, created, updated, bool(active))
+    return StoredCode(code_id, voucher_id, enterprise_id, value, start, end, created, seq, updated, bool(active))
