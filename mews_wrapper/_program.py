@@ -30,7 +30,7 @@ from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
 from mews_wrapper._pagination import CursorState
 from mews_wrapper._requests import ADD, DELETE, Send, build_add, build_delete, build_get_all
 from mews_wrapper._responses import Answer, generated_client, read_answer, transport_error
-from mews_wrapper._retry import RetryPolicy, sent_for_certain_not
+from mews_wrapper._retry import RetryPolicy, never_reached_mews
 from mews_wrapper._validation import TimeWindow
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -179,7 +179,7 @@ def outcome_unknown(error: MewsError) -> bool:
     if isinstance(error, MewsAPIError):
         return error.status_code == 408 or error.status_code >= 500
     if isinstance(error, MewsConnectionError):
-        return not sent_for_certain_not(error)
+        return not never_reached_mews(error)
     return isinstance(error, MewsResponseError)
 
 

@@ -43,7 +43,7 @@ def parse_retry_after(value: str | None, *, now: Callable[[], dt.datetime] | Non
     return max(0.0, (when - current).total_seconds())
 
 
-def sent_for_certain_not(error: MewsError) -> bool:
+def never_reached_mews(error: MewsError) -> bool:
     """True when the request certainly never reached Mews (it could not connect)."""
     cause = error.__cause__
     return isinstance(error, MewsConnectionError) and isinstance(
@@ -57,7 +57,7 @@ def is_retryable(error: MewsError, *, idempotent: bool) -> bool:
         statuses = RETRYABLE_READ_STATUSES if idempotent else RETRYABLE_WRITE_STATUSES
         return error.status_code in statuses
     if isinstance(error, MewsConnectionError):
-        return idempotent or sent_for_certain_not(error)
+        return idempotent or never_reached_mews(error)
     return False
 
 

@@ -27,23 +27,23 @@ class Api:
     async def get_all(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
         result = self.client.voucher_codes.get_all(*args, **kwargs)
         if isinstance(self.client, AsyncMewsClient):
-            return [code async for code in result]  # type: ignore[union-attr]
-        return list(result)  # type: ignore[arg-type]
+            return [code async for code in result]
+        return list(result)
 
     async def get_all_pages(self, *args: Any, **kwargs: Any) -> list[Page[VoucherCode]]:
         result = self.client.voucher_codes.get_all_pages(*args, **kwargs)
         if isinstance(self.client, AsyncMewsClient):
-            return [page async for page in result]  # type: ignore[union-attr]
-        return list(result)  # type: ignore[arg-type]
+            return [page async for page in result]
+        return list(result)
 
     async def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
         result = self.client.voucher_codes.add(*args, **kwargs)
-        return await result if isinstance(self.client, AsyncMewsClient) else result  # type: ignore[misc,return-value]
+        return await result if isinstance(self.client, AsyncMewsClient) else result
 
     async def delete(self, *args: Any, **kwargs: Any) -> None:
         result = self.client.voucher_codes.delete(*args, **kwargs)
         if isinstance(self.client, AsyncMewsClient):
-            await result  # type: ignore[misc]
+            await result
 
     @property
     def operations(self) -> list[str]:
