@@ -16,7 +16,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from mews_sandbox import _rules as rules
-from mews_sandbox._clock import Clock, IdSource, format_micros, parse_utc
+from mews_sandbox._clock import EPOCH, Clock, IdSource, format_micros, parse_utc
 from mews_sandbox._config import AccessGrant, SandboxConfig
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import CodeQuery, NewCode, Store, StoredCode
@@ -45,9 +45,17 @@ class SandboxState:
         self.config = config
         self.faults = config.faults
         self.store = Store(config.db_path)
-        self.ids = IdSource(config.seed)
-        fixed = parse_utc(config.clock_start) if config.seed is not None else None
-        self.clock = Clock(fixed_start=fixed, step=dt.timedelta(seconds=config.clock_step_seconds))
+        step = dt.timedelta(seconds=config.clock_step_seconds)
+        kept = self.store.count()
+        # A seeded sandbox restarted on a kept database goes on from where it was: a fresh id sequence (the old one
+        # would repeat ids already stored) and a clock that starts after the last update it holds.
+        self.ids = IdSource(None if config.seed is None else config.seed + kept)
+        fixed = None
+        if config.seed is not None:
+            fixed = parse_utc(config.clock_start)
+            if kept:
+                fixed = max(fixed, EPOCH + dt.timedelta(microseconds=self.store.last_update()) + step)
+        self.clock = Clock(fixed_start=fixed, step=step)
         self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
         if config.seed_codes and self.store.count() == 0:
             self._seed_codes(config.seed_codes)

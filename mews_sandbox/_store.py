@@ -157,6 +157,11 @@ class Store:
         with self._lock:
             return [_row(row) for row in self._db.execute(sql, args)]
 
+    def last_update(self) -> int:
+        """The latest update time stored (0 when the store is empty)."""
+        with self._lock:
+            return int(self._db.execute("SELECT COALESCE(MAX(updated), 0) FROM voucher_codes").fetchone()[0])
+
     def count(self) -> int:
         """How many codes the store holds, deleted ones included."""
         with self._lock:

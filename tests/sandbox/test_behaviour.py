@@ -159,14 +159,17 @@ def test_unknown_fault_is_refused() -> None:
         FaultPlan().add("418")
 
 
-def test_db_keeps_state_across_restarts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("seed", [None, 9])
+def test_db_keeps_state_across_restarts(tmp_path: Path, seed: int | None) -> None:
     database = str(tmp_path / "sandbox.sqlite")
-    with run_sandbox(SandboxConfig(db_path=database)) as sandbox:
+    with run_sandbox(SandboxConfig(db_path=database, seed=seed)) as sandbox:
         added = add_codes(sandbox.url, ["KEEP-1", "KEEP-2"])
-    with run_sandbox(SandboxConfig(db_path=database)) as sandbox:
+    with run_sandbox(SandboxConfig(db_path=database, seed=seed)) as sandbox:
         found = get_all(sandbox.url).json()["VoucherCodes"]
         assert [code["Id"] for code in found] == [code["Id"] for code in reversed(added)]
-        add_codes(sandbox.url, ["KEEP-3"])
+        (third,) = add_codes(sandbox.url, ["KEEP-3"])  # a seeded restart neither repeats ids nor goes back in time
+        assert third["Id"] not in {code["Id"] for code in added}
+        assert third["CreatedUtc"] > added[-1]["CreatedUtc"]
         assert sandbox.state.store.count() == 3
 
 
