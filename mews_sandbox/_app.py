@@ -203,15 +203,22 @@ def injected_fault(fault: str, request_id: str, retry_after: str) -> Response | 
 
 
 async def handle(request: Request) -> Response:
-    """Every voucher-code operation: faults, JSON, rate limit, authentication, rules, Prefer."""
+    """Every voucher-code operation: the injected fault, if any, then the operation itself."""
     state: SandboxState = request.app.state.sandbox
     operation = request.url.path.rsplit("/", 1)[-1]
     request_id = state.ids.new()
     if state.faults.latency_seconds:
         await asyncio.sleep(state.faults.latency_seconds)
-    fault_response = injected_fault(state.faults.next_fault(), request_id, state.faults.retry_after)
+    fault = state.faults.next_fault()
+    fault_response = None if fault == "drop-after" else injected_fault(fault, request_id, state.faults.retry_after)
     if fault_response is not None:
         return fault_response
+    response = await _operate(request, state, operation, request_id)
+    return DroppedConnection() if fault == "drop-after" else response
+
+
+async def _operate(request: Request, state: SandboxState, operation: str, request_id: str) -> Response:
+    """JSON, rate limit, authentication, the operation's rules, and Prefer."""
     try:
         try:
             body = json.loads(await request.body())

@@ -8,8 +8,24 @@ from collections import deque
 from dataclasses import dataclass, field
 
 #: The faults a script may name. "ok" lets one request through untouched; every status but 502 (a proxy's HTML
-#: page) answers in Mews' error shape.
-FAULTS = ("ok", "400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "drop")
+#: page) answers in Mews' error shape; "drop" cuts the connection before acting, "drop-after" after acting (the
+#: case where a client cannot know whether its write went in).
+FAULTS = (
+    "ok",
+    "400",
+    "401",
+    "403",
+    "404",
+    "408",
+    "409",
+    "413",
+    "429",
+    "500",
+    "502",
+    "503",
+    "drop",
+    "drop-after",
+)
 RANDOM_FAULTS = ("408", "429", "500", "502", "503")
 
 

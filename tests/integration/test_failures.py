@@ -110,6 +110,16 @@ async def test_add_is_not_retried_after_a_dropped_connection(api: Api, sandbox: 
     assert api.operations == ["add"]
 
 
+async def test_add_whose_answer_is_lost_is_not_retried_because_it_may_have_gone_in(
+    api: Api, sandbox: RunningSandbox
+) -> None:
+    sandbox.faults.add("drop-after")
+    with pytest.raises(MewsConnectionError):
+        await api.add([NewVoucherCode(VOUCHER_A, "ONCE-ONLY")])
+    assert api.operations == ["add"]
+    assert sandbox.state.store.count() == 1  # it went in: a retry would have tried to add it twice
+
+
 async def test_add_and_delete_are_retried_after_a_429(api: Api, sandbox: RunningSandbox) -> None:
     sandbox.faults.add("429")
     added = await api.add([NewVoucherCode(VOUCHER_A, "X")])
@@ -175,6 +185,16 @@ async def test_batch_add_reports_unknown_outcome_after_a_500(api: Api, sandbox: 
     assert error.unknown == codes[1000:2000]
     assert error.failed == codes[2000:]
     assert isinstance(error.__cause__, ServerError)
+
+
+async def test_batch_unknown_chunk_may_really_have_gone_in(api: Api, sandbox: RunningSandbox) -> None:
+    codes = [NewVoucherCode(VOUCHER_A, f"K{n}") for n in range(1500)]
+    sandbox.faults.add("ok", "drop-after")
+    with pytest.raises(BatchError) as batch:
+        await api.add(codes)
+    assert len(batch.value.succeeded) == 1000
+    assert batch.value.unknown == codes[1000:]
+    assert sandbox.state.store.count() == 1500  # "unknown" is honest: the second chunk did go in
 
 
 async def test_batch_delete_accounts_for_every_id(api: Api, sandbox: RunningSandbox) -> None:

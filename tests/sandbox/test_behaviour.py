@@ -135,6 +135,14 @@ def test_faulted_add_does_not_act(sandbox: RunningSandbox) -> None:
     assert sandbox.state.store.count() == 0
 
 
+def test_drop_after_acting_fault(sandbox: RunningSandbox) -> None:
+    sandbox.faults.add("drop-after")
+    params = [{"VoucherId": VOUCHER_A, "Value": "WENT-IN"}]
+    with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
+        post(sandbox.url, "add", body(VoucherCodeParameters=params))
+    assert sandbox.state.store.count() == 1  # the add happened; only the answer was lost
+
+
 def test_error_rate_and_latency(sandbox_factory: SandboxFactory) -> None:
 
     sandbox = sandbox_factory(faults=FaultPlan(error_rate=1.0, latency_seconds=0.2, seed=3))
