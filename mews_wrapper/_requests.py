@@ -85,8 +85,8 @@ def build_get_all(
         client=config.client_name,
         limitation=Limitation(count=count, cursor=_unset_if_none(cursor)),
         voucher_ids=list(voucher_ids),
-        voucher_code_ids=_unset_if_none(None if voucher_code_ids is None else list(voucher_code_ids)),
-        enterprise_ids=_unset_if_none(None if enterprise_ids is None else list(enterprise_ids)),
+        voucher_code_ids=UNSET if voucher_code_ids is None else list(voucher_code_ids),
+        enterprise_ids=UNSET if enterprise_ids is None else list(enterprise_ids),
         updated_utc=UNSET if window is None else TimeFilterInterval(start_utc=window[0], end_utc=window[1]),
     )
     return _send(config, GET_ALL, body, minimal=True)

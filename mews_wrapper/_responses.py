@@ -73,12 +73,12 @@ def read_answer(
                 f"{operation.name}: 204 without the created codes", request_id=request_id, status_code=204
             )
         return Answer((), None, request_id, no_content=True)
+    if response.status_code != 200:
+        raise _shape_error(operation, response, f"unexpected success status {response.status_code}")
     try:
         parsed = operation.module._build_response(client=parser, response=response).parsed
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError is a ValueError
         raise _shape_error(operation, response, f"{type(error).__name__}: {error}") from error
-    if response.status_code != 200:
-        raise _shape_error(operation, response, f"unexpected success status {response.status_code}")
     if operation is DELETE:
         if not isinstance(parsed, Unit):
             raise _shape_error(operation, response, "expected the empty object")
