@@ -1,4 +1,4 @@
-"""Read the documented examples straight from the seed pages in ../shared/mews-docs."""
+"""Read the documented examples straight from the copies of the seed pages kept in tests/spec/data (see its README)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi.yaml"
-DOCS = ROOT.parent / "shared" / "mews-docs"
-OPERATIONS_PAGE = DOCS / "001_848c18e97dcb657f.txt"
-GETALL_PAGE = DOCS / "000_aa8c4f1657f7f65e.txt"
+DOCS = Path(__file__).resolve().parent / "data"
+OPERATIONS_PAGE = DOCS / "voucher-codes.txt"
+GETALL_PAGE = DOCS / "voucher-codes-get-all.txt"
 
 
 def load_spec() -> dict[str, Any]:

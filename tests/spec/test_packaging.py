@@ -34,6 +34,8 @@ def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> N
         assert f"{package}/__init__.py" in names
     assert "mews_wrapper/py.typed" in names
     assert "mews_connector_client/py.typed" in names
+    assert "mews_sandbox/py.typed" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     assert "mews_connector_client/api/voucher_codes/voucher_codes_get_all.py" in names
     assert not any(name.startswith(("generated/", "tests/", "templates/")) for name in names)
     metadata = next(name for name in names if name.endswith("METADATA"))
@@ -41,3 +43,5 @@ def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> N
     assert "Requires-Python: >=3.11" in text
     assert "Requires-Dist: httpx" in text
     assert "Provides-Extra: sandbox" in text
+    assert "License-Expression: MIT" in text
+    assert "License-File: LICENSE" in text
