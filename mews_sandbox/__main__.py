@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 import threading
@@ -61,10 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         config = config_from_args(args)
-    except ValueError as error:
-        print(f"mews_sandbox: {error}", file=sys.stderr)
+    except (OSError, ValueError, KeyError, TypeError) as error:  # unreadable or incomplete --config, bad options
+        print(f"mews_sandbox: {_describe(error, args.config)}", file=sys.stderr)
         return 2
-    sandbox = start_sandbox(config, host=args.host, port=args.port)
+    try:
+        sandbox = start_sandbox(config, host=args.host, port=args.port)
+    except OSError as error:  # the port is taken, or the host is not ours
+        print(f"mews_sandbox: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
+        return 2
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -72,6 +77,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop.wait()
     sandbox.stop()
     return 0
+
+
+def _describe(error: Exception, config_path: str | None) -> str:
+    """One line for a configuration that cannot be used."""
+    if isinstance(error, KeyError):
+        return f"--config {config_path}: missing key {error.args[0]!r}"
+    if isinstance(error, OSError):
+        return f"--config {config_path}: {error.strerror or error}"
+    if isinstance(error, json.JSONDecodeError):
+        return f"--config {config_path}: not JSON ({error.msg} at line {error.lineno})"
+    if isinstance(error, TypeError) and config_path:
+        return f"--config {config_path}: a value has the wrong type ({error})"
+    return str(error)
 
 
 if __name__ == "__main__":

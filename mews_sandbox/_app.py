@@ -18,6 +18,7 @@ from starlette.types import Receive, Scope, Send
 from mews_sandbox import _rules as rules
 from mews_sandbox._clock import EPOCH, Clock, IdSource, format_micros, parse_utc
 from mews_sandbox._config import AccessGrant, SandboxConfig
+from mews_sandbox._faults import AFTER_ACTING
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import CodeQuery, NewCode, Store, StoredCode
 
@@ -210,11 +211,20 @@ async def handle(request: Request) -> Response:
     if state.faults.latency_seconds:
         await asyncio.sleep(state.faults.latency_seconds)
     fault = state.faults.next_fault()
-    fault_response = None if fault == "drop-after" else injected_fault(fault, request_id, state.faults.retry_after)
+    fault_response = None if fault in AFTER_ACTING else injected_fault(fault, request_id, state.faults.retry_after)
     if fault_response is not None:
         return fault_response
     response = await _operate(request, state, operation, request_id)
+    if fault == "corrupt":
+        return corrupted(response)
     return DroppedConnection() if fault == "drop-after" else response
+
+
+def corrupted(response: Response) -> Response:
+    """The same status (200 for a 204, which has no body) with a body that says it is gzip and is not."""
+    headers = {"Request-Id": response.headers.get("Request-Id", ""), "Content-Encoding": "gzip"}
+    status = 200 if response.status_code == 204 else response.status_code
+    return Response(b"\x1f\x8b this is not gzip", status_code=status, headers=headers, media_type="application/json")
 
 
 async def _operate(request: Request, state: SandboxState, operation: str, request_id: str) -> Response:

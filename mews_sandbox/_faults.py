@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 #: The faults a script may name. "ok" lets one request through untouched; every status but 502 (a proxy's HTML
 #: page) answers in Mews' error shape; "drop" cuts the connection before acting, "drop-after" after acting (the
-#: case where a client cannot know whether its write went in).
+#: case where a client cannot know whether its write went in); "corrupt" acts, then sends its answer with a body
+#: that claims gzip and is not (a proxy that mangled it).
 FAULTS = (
     "ok",
     "400",
@@ -25,7 +26,10 @@ FAULTS = (
     "503",
     "drop",
     "drop-after",
+    "corrupt",
 )
+#: Faults that let the operation act before they break the answer.
+AFTER_ACTING = frozenset({"drop-after", "corrupt"})
 RANDOM_FAULTS = ("408", "429", "500", "502", "503")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 from mews_wrapper._constants import MAX_ITEMS, MAX_WINDOW_MONTHS
@@ -26,20 +26,32 @@ def add_months(value: dt.datetime, months: int) -> dt.datetime:
     return value.replace(year=year, month=month, day=min(value.day, last_day))
 
 
-def split_window(window: TimeWindow, months: int = MAX_WINDOW_MONTHS) -> list[TimeWindow]:
+def split_window(window: TimeWindow, months: int = MAX_WINDOW_MONTHS) -> Iterator[TimeWindow]:
     """Consecutive half-open windows of at most `months` calendar months that together cover `window` exactly.
 
     Each window ends `months` after its own start, the length Mews measures (counting from the original start
     instead would give Apr 30 to Jul 31 after a Jan 31 start: longer than three months from Apr 30). A window no
-    longer than the limit comes back unchanged.
+    longer than the limit comes back unchanged. Lazy: a window of centuries is thousands of windows, made one by
+    one; near the year 9999 the last window simply ends where the given one does.
     """
     start, end = window
-    windows: list[TimeWindow] = []
-    while (upper := add_months(start, months)) < end:
-        windows.append((start, upper))
+    while (upper := _months_later(start, months)) is not None and upper < end:
+        yield start, upper
         start = upper
-    windows.append((start, end))
-    return windows
+    yield start, end
+
+
+def count_windows(window: TimeWindow | None) -> int:
+    """How many windows `split_window` makes (1 for no window), without keeping them."""
+    return 1 if window is None else sum(1 for _ in split_window(window))
+
+
+def _months_later(value: dt.datetime, months: int) -> dt.datetime | None:
+    """`add_months`, or None past the year 9999 (later than any end)."""
+    try:
+        return add_months(value, months)
+    except (ValueError, OverflowError):
+        return None
 
 
 def optional_chunks(items: Sequence[_T] | None) -> list[Sequence[_T] | None]:
@@ -47,6 +59,9 @@ def optional_chunks(items: Sequence[_T] | None) -> list[Sequence[_T] | None]:
     return [None] if items is None else list(chunks(items))
 
 
-def optional_windows(window: TimeWindow | None) -> list[TimeWindow | None]:
+def optional_windows(window: TimeWindow | None) -> Iterator[TimeWindow | None]:
     """`split_window`, or a single None for no window."""
-    return [None] if window is None else list(split_window(window))
+    if window is None:
+        yield None
+    else:
+        yield from split_window(window)

@@ -1,7 +1,7 @@
-"""`MewsClient` and `AsyncMewsClient`: configuration, the connection pool, and the two shells that drive programs.
+"""`MewsClient` and `AsyncMewsClient`: configuration and the connection pool; their shells do the I/O.
 
 Everything else (request building, validation, chunking, retry decisions, pagination, error translation) is in
-plain code shared by both; the shells differ only where they send a request and where they sleep.
+plain code shared by both; the clients differ only in the shell they run programs with.
 """
 
 from __future__ import annotations
@@ -9,57 +9,23 @@ from __future__ import annotations
 import functools
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Generic, Self, TypeVar
 
 import anyio
 import httpx
 
 from mews_wrapper._config import ClientConfig, resolve_config
-from mews_wrapper._constants import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from mews_wrapper._constants import DEFAULT_MAX_RETRIES
 from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._program import Emit, Outcome, Program, Session, Sleep, Step
-from mews_wrapper._requests import Send
+from mews_wrapper._program import Session
+from mews_wrapper._shells import AsyncShell, SyncShell
+from mews_wrapper._signatures import concrete_init
 from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 _SleepT = TypeVar("_SleepT")
-
-
-class _Stepper:
-    """Advances a program: gives its next step, and takes the outcome of the last one."""
-
-    def __init__(self, program: Program) -> None:
-        self._program = program
-        self._outcome: Outcome | None = None
-
-    def next_step(self) -> Step | None:
-        """The next step, or None when the program has finished."""
-        try:
-            return self._program.send(self._outcome)
-        except StopIteration:
-            return None
-
-    def feed(self, outcome: Outcome | None) -> None:
-        """The outcome of the step just performed (None after a sleep or an emit)."""
-        self._outcome = outcome
-
-
-class _Stopwatch:
-    """Times one request and wraps what it gave as an `Outcome`."""
-
-    def __init__(self) -> None:
-        self._started = time.perf_counter()
-
-    def _elapsed_ms(self) -> float:
-        return (time.perf_counter() - self._started) * 1000
-
-    def done(self, response: httpx.Response) -> Outcome:
-        return Outcome(response, None, self._elapsed_ms())
-
-    def failed(self, error: httpx.TransportError) -> Outcome:
-        return Outcome(None, error, self._elapsed_ms())
 
 
 class _BaseClient(Generic[_HttpT, _SleepT]):
@@ -76,11 +42,24 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         platform_url: str | None = None,
         portfolio: bool | None = None,
         enterprise_id: str | uuid.UUID | None = None,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: _HttpT | None = None,
         sleep: _SleepT | None = None,
     ) -> None:
+        """Check the configuration (`MewsValidationError` names what is wrong) and open the connection pool.
+
+        An argument left as None is not given: the environment, then the default, stand in.
+        - `client_token`, `access_token` (`MEWS_CLIENT_TOKEN`, `MEWS_ACCESS_TOKEN`): the integration's tokens.
+        - `client` (`MEWS_CLIENT`): the name and version Mews sees, by default `mews-wrapper <version>`.
+        - `platform_url` (`MEWS_PLATFORM_URL`): scheme, host and port only, by default `DEMO_PLATFORM_URL`; http://
+          only to a loopback host (a local sandbox).
+        - `portfolio` (`MEWS_PORTFOLIO=1`): True when the access token is a Portfolio Access Token.
+        - `enterprise_id` (`MEWS_ENTERPRISE_ID`): the default enterprise of add and delete.
+        - `timeout`: seconds, or an `httpx.Timeout`, per request; by default 60 s, or an injected client's own.
+        - `max_retries`: retries per request where a retry is safe (see the README); 0 turns them off.
+        - `http_client`: your own httpx client (then yours to close); `sleep`: what waits between retries.
+        """
         config = resolve_config(
             client_token,
             access_token,
@@ -96,15 +75,14 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
                 f"http_client must be an {self._http_type.__module__}.{self._http_type.__name__}, "
                 f"got {type(http_client).__name__}"
             )
+        if sleep is not None and not callable(sleep):
+            raise MewsValidationError(f"sleep must be callable, got {type(sleep).__name__}")
         self._session = Session.create(config)
         self._owns_http = http_client is None
         self._http: _HttpT = http_client if http_client is not None else self._new_http_client(config)
-        self._sleep: _SleepT = sleep if sleep is not None else self._default_sleep()
+        self._sleep: _SleepT | None = sleep
 
     def _new_http_client(self, config: ClientConfig) -> _HttpT:
-        raise NotImplementedError
-
-    def _default_sleep(self) -> _SleepT:
         raise NotImplementedError
 
     @property
@@ -127,9 +105,8 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
 
     Arguments come first, then the environment (`MEWS_CLIENT_TOKEN`, `MEWS_ACCESS_TOKEN`, `MEWS_CLIENT`,
     `MEWS_PLATFORM_URL`, `MEWS_PORTFOLIO`, `MEWS_ENTERPRISE_ID`), then the defaults (the demo platform,
-    `"mews-wrapper <version>"` as the client name). `http_client` replaces the client's own `httpx.Client` (it is
-    then yours to close); `sleep` replaces `time.sleep` between retries (for tests). Use it in a `with` block, or
-    call `close()`, to release the connection pool.
+    `"mews-wrapper <version>"` as the client name); `help(MewsClient.__init__)` lists them. Use it in a `with`
+    block, or call `close()`, to release the connection pool; a closed client raises `ClientClosedError`.
     """
 
     _http_type = httpx.Client
@@ -137,16 +114,18 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
     @functools.cached_property
     def voucher_codes(self) -> VoucherCodes:
         """The voucher-code operations: `get_all`, `get_all_pages`, `add`, `delete`."""
-        return VoucherCodes(self)
+        return VoucherCodes(self._session, self._shell)
+
+    @functools.cached_property
+    def _shell(self) -> SyncShell:
+        return SyncShell(self._http, self._sleep or time.sleep)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.Client:
-        return httpx.Client(timeout=config.timeout)
-
-    def _default_sleep(self) -> Callable[[float], None]:
-        return time.sleep
+        return httpx.Client(timeout=config.own_timeout())
 
     def close(self) -> None:
-        """Close the connection pool (unless the httpx client was passed in)."""
+        """Close the connection pool (unless the httpx client was passed in); the client cannot be used after."""
+        self._shell.closed = True
         if self._owns_http:
             self._http.close()
 
@@ -154,30 +133,11 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
         """Use the client in a `with` block."""
         return self
 
-    def __exit__(self, *exc: tuple[type[BaseException] | None, BaseException | None, TracebackType | None]) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         """Close the connection pool."""
         self.close()
-
-    def _perform(self, step: Step) -> Outcome | None:
-        if isinstance(step, Send):
-            stopwatch = _Stopwatch()
-            try:
-                return stopwatch.done(self._http.request(**step.kwargs))
-            except httpx.TransportError as error:
-                return stopwatch.failed(error)
-        if isinstance(step, Sleep):
-            self._sleep(step.seconds)
-        return None
-
-    def _drive(self, program: Program) -> Iterator[Any]:
-        stepper = _Stepper(program)
-        while (step := stepper.next_step()) is not None:
-            if isinstance(step, Emit):
-                yield step.value
-            stepper.feed(self._perform(step))
-
-    def _result(self, program: Program) -> Any:
-        return list(self._drive(program))[-1]
 
 
 class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[None]]]):
@@ -188,16 +148,18 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
     @functools.cached_property
     def voucher_codes(self) -> AsyncVoucherCodes:
         """The voucher-code operations, awaited: `get_all`, `get_all_pages`, `add`, `delete`."""
-        return AsyncVoucherCodes(self)
+        return AsyncVoucherCodes(self._session, self._shell)
+
+    @functools.cached_property
+    def _shell(self) -> AsyncShell:
+        return AsyncShell(self._http, self._sleep or anyio.sleep)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=config.timeout)
-
-    def _default_sleep(self) -> Callable[[float], Awaitable[None]]:
-        return anyio.sleep
+        return httpx.AsyncClient(timeout=config.own_timeout())
 
     async def close(self) -> None:
-        """Close the connection pool (unless the httpx client was passed in)."""
+        """Close the connection pool (unless the httpx client was passed in); the client cannot be used after."""
+        self._shell.closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -206,29 +168,16 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
         return self
 
     async def __aexit__(
-        self, *exc: tuple[type[BaseException] | None, BaseException | None, TracebackType | None]
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         """Close the connection pool."""
         await self.close()
 
-    async def _perform(self, step: Step) -> Outcome | None:
-        if isinstance(step, Send):
-            stopwatch = _Stopwatch()
-            try:
-                return stopwatch.done(await self._http.request(**step.kwargs))
-            except httpx.TransportError as error:
-                return stopwatch.failed(error)
-        if isinstance(step, Sleep):
-            await self._sleep(step.seconds)
-        return None
 
-    async def _drive(self, program: Program) -> AsyncIterator[Any]:
-        stepper = _Stepper(program)
-        while (step := stepper.next_step()) is not None:
-            if isinstance(step, Emit):
-                yield step.value
-            stepper.feed(await self._perform(step))
-
-    async def _result(self, program: Program) -> Any:
-        results = [value async for value in self._drive(program)]
-        return results[-1]
+# help() shows each client's own types where the shared __init__ has type variables.
+concrete_init(MewsClient, _BaseClient.__init__, {"_HttpT": "httpx.Client", "_SleepT": "Callable[[float], None]"})
+concrete_init(
+    AsyncMewsClient,
+    _BaseClient.__init__,
+    {"_HttpT": "httpx.AsyncClient", "_SleepT": "Callable[[float], Awaitable[None]]"},
+)

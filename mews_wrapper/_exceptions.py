@@ -3,7 +3,8 @@
 ```
 MewsError
 ├── MewsValidationError (also a ValueError): bad input found before anything was sent
-├── MewsConnectionError: the network failed (after retries)
+├── ClientClosedError (also a RuntimeError): the client was used after close()
+├── MewsConnectionError: the network failed, or the answer arrived damaged (after retries)
 │   └── MewsTimeoutError
 ├── MewsResponseError: a success status with a body that is not the documented shape, or a repeated cursor
 ├── BatchError: a chunked add/delete failed part-way; .succeeded, .failed, .unknown, __cause__ the error
@@ -13,7 +14,11 @@ MewsError
     ├── PayloadTooLargeError 413  ├── RateLimitError 429 (.retry_after seconds or None)
     ├── ServerError 5xx           └── UnexpectedStatusError (any other status)
 ```
-Transport failures keep httpx's exception as `__cause__`. No message here ever holds a token.
+Transport failures keep httpx's exception as `__cause__` (a copy that holds no request body). No message, and no
+object reachable from these exceptions' attributes, holds a token. Every class survives `pickle` with its fields.
+
+Every exception that escapes `add` or `delete` once a request may have been sent carries `batch_error`: a
+`BatchError` whose `succeeded`, `failed` and `unknown` account for every input item (a `BatchError` is its own).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
+    "ClientClosedError",
     "ConflictError",
     "ForbiddenError",
     "MewsAPIError",
@@ -44,16 +50,35 @@ __all__ = [
 ]
 
 
+def _restore(cls: type[BaseException], args: tuple[Any, ...]) -> BaseException:
+    """Recreate an exception for `pickle` without calling its `__init__` (the fields come back as its state)."""
+    return cls.__new__(cls, *args)
+
+
 class MewsError(Exception):
-    """The base of every error raised by mews-wrapper."""
+    """The base of every error raised by mews-wrapper.
+
+    `batch_error` is set on an error that escapes `add` or `delete` after a request may have been sent: the
+    `BatchError` that says which items went in, which did not, and which are unknown. It is None otherwise.
+    """
+
+    batch_error: BatchError[Any, Any] | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by state: keyword-only constructors and fields survive `pickle` and `multiprocessing`."""
+        return (_restore, (type(self), self.args), dict(self.__dict__))
 
 
 class MewsValidationError(MewsError, ValueError):
     """Bad input, found before anything was sent."""
 
 
+class ClientClosedError(MewsError, RuntimeError):
+    """The client (or the httpx client given to it) was closed before this call."""
+
+
 class MewsConnectionError(MewsError):
-    """The network failed (after any retries); the httpx exception is the `__cause__`."""
+    """The network failed, or the answer arrived damaged (after any retries); the httpx exception is the `__cause__`."""
 
 
 class MewsTimeoutError(MewsConnectionError):
@@ -71,7 +96,11 @@ class MewsResponseError(MewsError):
 
 
 class MewsAPIError(MewsError):
-    """Mews answered with an error status."""
+    """Mews answered with an error status.
+
+    `response` is a copy of what came back (status, headers, body, and the request's method and URL), with any
+    echoed token redacted and without the request body that carried the tokens.
+    """
 
     def __init__(
         self,
@@ -162,13 +191,16 @@ class BatchError(MewsError, Generic[_T, _R]):
 
     def __init__(self, operation: str, *, succeeded: Sequence[_R], failed: Sequence[_T], unknown: Sequence[_T]) -> None:
         """Account for every input."""
+        self.operation = operation
         self.succeeded = list(succeeded)
         self.failed = list(failed)
         self.unknown = list(unknown)
-        super().__init__(
-            f"{operation} failed part-way: {len(self.succeeded)} succeeded, {len(self.failed)} failed, "
-            f"{len(self.unknown)} unknown"
-        )
+        self.batch_error = self
+        super().__init__(f"{operation} failed part-way: {self.summary()}")
+
+    def summary(self) -> str:
+        """The counts, for a message or a note: `N succeeded, N failed, N unknown`."""
+        return f"{len(self.succeeded)} succeeded, {len(self.failed)} failed, {len(self.unknown)} unknown"
 
 
 _STATUS_CLASSES: dict[int, type[MewsAPIError]] = {

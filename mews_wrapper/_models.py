@@ -10,27 +10,31 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._validation import aware_utc_or_none, check_value, to_uuid
+from mews_wrapper._validation import check_value, to_uuid, validity_end, validity_start
 
 __all__ = ["NewVoucherCode", "Page", "VoucherCode"]
 
 _T = TypeVar("_T")
 
 
-def _voucher_id(value: object) -> uuid.UUID:
+# The converters' parameter types are what `NewVoucherCode(...)` shows and type checkers hold callers to; each still
+# checks at run time, since callers (and mappings) may pass anything.
+
+
+def _voucher_id(value: str | uuid.UUID) -> uuid.UUID:
     return to_uuid(value, "voucher_id")
 
 
-def _start(value: object) -> dt.datetime | None:
-    return aware_utc_or_none(value, "validity_start_utc")
-
-
-def _end(value: object) -> dt.datetime | None:
-    return aware_utc_or_none(value, "validity_end_utc")
-
-
-def _value(value: object) -> str:
+def _value(value: str) -> str:
     return check_value(value)
+
+
+def _start(value: dt.datetime | None) -> dt.datetime | None:
+    return validity_start(value, "validity_start_utc")
+
+
+def _end(value: dt.datetime | None) -> dt.datetime | None:
+    return validity_end(value, "validity_end_utc")
 
 
 @attrs.frozen
@@ -38,7 +42,9 @@ class NewVoucherCode:
     """A voucher code to add: the voucher it belongs to, its value, and an optional validity interval.
 
     Checked on construction (`MewsValidationError`): a UUID (or its text) for `voucher_id`, a `value` of 1 to 128
-    characters, timezone-aware datetimes, and a start that is not after the end.
+    characters, timezone-aware datetimes, and a start that is not after the end. The validity datetimes are kept in
+    UTC and in whole seconds, as Mews writes them: a fraction widens the interval outward (the start rounds down,
+    the end up), so the code is valid at every instant the caller asked for.
     """
 
     voucher_id: uuid.UUID = attrs.field(converter=_voucher_id)
@@ -53,7 +59,7 @@ class NewVoucherCode:
             raise MewsValidationError("validity_start_utc must not be after validity_end_utc")
 
     @classmethod
-    def coerce(cls, item: NewVoucherCode | Mapping[str, Any]) -> NewVoucherCode:
+    def coerce(cls, item: object) -> NewVoucherCode:
         """A NewVoucherCode from itself or from a mapping with the same keys."""
         if isinstance(item, NewVoucherCode):
             return item

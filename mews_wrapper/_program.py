@@ -2,6 +2,9 @@
 
 A program yields steps: `Send` (make this HTTP request and send me the `Outcome`), `Sleep` (wait, then go on) and
 `Emit` (hand this value to the caller). Retries, pagination, chunking and batch accounting all live here.
+
+Whatever interrupts a step (a cancelled task, `KeyboardInterrupt`, any exception in the driver) is thrown into the
+program at the step it interrupted, so that add and delete can account for every item before it propagates.
 """
 
 from __future__ import annotations
@@ -9,18 +12,19 @@ from __future__ import annotations
 import itertools
 import logging
 import uuid
-from collections.abc import Generator, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Callable, Generator, Iterator, Sequence
+from typing import Any, NoReturn, TypeAlias, TypeVar
 
 import attrs
 import httpx
 from mews_connector_client import Client as GeneratedClient
 
-from mews_wrapper._chunking import chunks, optional_chunks, optional_windows
+from mews_wrapper._chunking import chunks, count_windows, optional_chunks, optional_windows
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._exceptions import (
     BatchError,
+    ClientClosedError,
     MewsAPIError,
     MewsConnectionError,
     MewsError,
@@ -28,8 +32,8 @@ from mews_wrapper._exceptions import (
 )
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
 from mews_wrapper._pagination import CursorState
-from mews_wrapper._requests import ADD, DELETE, Send, build_add, build_delete, build_get_all
-from mews_wrapper._responses import Answer, generated_client, read_answer, transport_error
+from mews_wrapper._requests import ADD, DELETE, Operation, Send, build_add, build_delete, build_get_all
+from mews_wrapper._responses import Answer, generated_client, read_answer, request_id_of, transport_error
 from mews_wrapper._retry import RetryPolicy, never_reached_mews
 from mews_wrapper._validation import TimeWindow
 
@@ -52,11 +56,18 @@ class Emit:
 
 @attrs.frozen
 class Outcome:
-    """What one HTTP request gave: a response or a transport error, and how long it took."""
+    """What one HTTP request gave: a response or an httpx error, and how long it took."""
 
     response: httpx.Response | None
-    error: httpx.TransportError | None
+    error: httpx.RequestError | None
     elapsed_ms: float
+
+
+@attrs.define
+class Delivery:
+    """Whether Mews may have acted on the request of an exchange: true from sending until a sure answer."""
+
+    may_have_acted: bool = False
 
 
 Step: TypeAlias = Send | Sleep | Emit
@@ -78,17 +89,30 @@ class Session:
         return cls(config, policy or RetryPolicy(max_retries=config.max_retries), generated_client(config))
 
 
-def exchange(session: Session, send: Send) -> Exchange:
-    """One request with its retries: returns the answer, or raises the `MewsError` of the last try."""
+def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> Exchange:
+    """One request with its retries: returns the answer, or raises the `MewsError` of the last try.
+
+    `delivery`, when given, tells the caller, however the exchange ends, whether the request may have reached Mews:
+    true while a request is out, and after an answer that leaves its outcome unknown (a 5xx, a timeout).
+    """
     operation = send.operation
+    delivery = delivery or Delivery()
+    acted_before = False  # whether an earlier try may have reached Mews (a write never retries after one)
     retries = 0
     while True:
-        outcome = yield send
+        delivery.may_have_acted = True
+        try:
+            outcome = yield send
+        except ClientClosedError:  # the driver refused to send: nothing went out
+            delivery.may_have_acted = acted_before
+            raise
         if outcome is None:  # pragma: no cover - a driver bug, not a runtime condition
             raise RuntimeError("a Send step needs an Outcome")
         try:
             answer = _read(session, send, outcome)
         except MewsError as error:
+            acted_before = acted_before or outcome_unknown(error)
+            delivery.may_have_acted = acted_before
             delay = session.policy.delay(error, retries_done=retries, idempotent=operation.idempotent)
             if delay is None:
                 raise
@@ -114,14 +138,20 @@ def _read(session: Session, send: Send, outcome: Outcome) -> Answer:
         logger.debug("%s failed: %s (%.1f ms)", operation.name, type(outcome.error).__name__, outcome.elapsed_ms)
         raise transport_error(operation, outcome.error, session.config)
     response = outcome.response
-    logger.debug(
-        "%s %s request_id=%s %.1f ms",
-        operation.name,
-        response.status_code,
-        response.headers.get("Request-Id"),
-        outcome.elapsed_ms,
-    )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s request_id=%s %.1f ms",
+            operation.name,
+            response.status_code,
+            request_id_of(response, session.config),
+            outcome.elapsed_ms,
+        )
     return read_answer(operation, response, session.parser, session.config)
+
+
+PlannedQuery: TypeAlias = tuple[
+    Sequence[uuid.UUID], Sequence[uuid.UUID] | None, Sequence[uuid.UUID] | None, TimeWindow | None
+]
 
 
 @attrs.frozen
@@ -134,25 +164,29 @@ class GetAllQuery:
     window: TimeWindow | None
     page_size: int
 
-    def plan(
-        self,
-    ) -> list[tuple[Sequence[uuid.UUID], Sequence[uuid.UUID] | None, Sequence[uuid.UUID] | None, TimeWindow | None]]:
-        """Every combination of the chunked id filters and the 3-month windows: one paged query each."""
-        return list(
-            itertools.product(
-                chunks(self.voucher_ids),
-                optional_chunks(self.voucher_code_ids),
-                optional_chunks(self.enterprise_ids),
-                optional_windows(self.window),
-            )
+    def plan(self) -> Iterator[PlannedQuery]:
+        """Every combination of the chunked id filters and the 3-month windows: one paged query each, lazily."""
+        return itertools.product(
+            chunks(self.voucher_ids),
+            optional_chunks(self.voucher_code_ids),
+            optional_chunks(self.enterprise_ids),
+            optional_windows(self.window),
         )
+
+    def plan_size(self) -> int:
+        """How many paged queries `plan()` makes."""
+        id_chunks = len(chunks(self.voucher_ids)) * len(optional_chunks(self.voucher_code_ids))
+        return id_chunks * len(optional_chunks(self.enterprise_ids)) * count_windows(self.window)
 
 
 def get_all_pages(session: Session, query: GetAllQuery) -> Program:
-    """Every non-empty page of every planned query. When a query was split, a code seen already is left out."""
-    plan = query.plan()
-    seen: set[uuid.UUID] | None = set() if len(plan) > 1 else None
-    for voucher_ids, voucher_code_ids, enterprise_ids, window in plan:
+    """Every non-empty page of every planned query, in plan order.
+
+    The planned queries are disjoint (a code has one voucher, one enterprise, one id and one `UpdatedUtc`, and
+    windows are half-open), so nothing is filtered and memory stays at about one page: a code that changes while a
+    long scan runs may be seen twice, the later copy newer.
+    """
+    for voucher_ids, voucher_code_ids, enterprise_ids, window in query.plan():
         state = CursorState(query.page_size)
         while not state.done:
             send = build_get_all(
@@ -166,12 +200,8 @@ def get_all_pages(session: Session, query: GetAllQuery) -> Program:
             )
             answer = yield from exchange(session, send)
             state.advance(answer)
-            items = answer.codes
-            if seen is not None:
-                items = tuple(code for code in items if code.id not in seen)
-                seen.update(code.id for code in items)
-            if items:
-                yield Emit(Page(items, answer.cursor, answer.request_id))
+            if answer.codes:
+                yield Emit(Page(answer.codes, answer.cursor, answer.request_id))
 
 
 def outcome_unknown(error: MewsError) -> bool:
@@ -183,46 +213,83 @@ def outcome_unknown(error: MewsError) -> bool:
     return isinstance(error, MewsResponseError)
 
 
+_ItemT = TypeVar("_ItemT")
+_ResultT = TypeVar("_ResultT")
+
+
+def write_in_chunks(
+    session: Session,
+    operation: Operation,
+    items: Sequence[_ItemT],
+    request: Callable[[Sequence[_ItemT]], Send],
+    results: Callable[[Sequence[_ItemT], Answer], Sequence[_ResultT]],
+) -> Program:
+    """Send `items` in chunks of 1000, in order; emits the results of every chunk (for add, the created codes).
+
+    Whatever stops it once a request may have been sent carries the accounting (`batch_error`, see `_account`).
+    """
+    parts = chunks(items)
+    succeeded: list[_ResultT] = []
+    for index, part in enumerate(parts):
+        delivery = Delivery()
+        try:
+            answer = yield from exchange(session, request(part), delivery)
+            done = results(part, answer)
+        except GeneratorExit:  # the program was closed: nobody is left to tell
+            raise
+        except BaseException as error:
+            _account(error, operation, succeeded=succeeded, parts=parts, failed_index=index, delivery=delivery)
+        succeeded.extend(done)
+    yield Emit(succeeded)
+
+
+def _account(
+    error: BaseException,
+    operation: Operation,
+    *,
+    succeeded: Sequence[Any],
+    parts: Sequence[Sequence[Any]],
+    failed_index: int,
+    delivery: Delivery,
+) -> NoReturn:
+    """Raise what stopped a chunked write, carrying a `BatchError` that accounts for every item.
+
+    The chunk that was stopped is unknown when Mews may have acted on it (`delivery`), else failed; later chunks
+    were never sent. A `MewsError` in a call of several chunks becomes that `BatchError` (the error is its
+    `__cause__`); any other exception (a cancellation, `KeyboardInterrupt`), or the error of a one-chunk call, keeps
+    its type and gets `batch_error` and a note with the counts.
+    """
+    unknown = delivery.may_have_acted
+    stopped = list(parts[failed_index])
+    never_sent = [item for part in parts[failed_index + 1 :] for item in part]
+    batch: BatchError[Any, Any] = BatchError(
+        operation.name,
+        succeeded=succeeded,
+        failed=never_sent if unknown else stopped + never_sent,
+        unknown=stopped if unknown else [],
+    )
+    if isinstance(error, MewsError) and len(parts) > 1:
+        raise batch from error
+    error.batch_error = batch  # type: ignore[attr-defined]  # any exception: a cancellation keeps its type
+    error.add_note(f"{operation.name}: {batch.summary()} (the exception's batch_error lists them)")
+    raise error
+
+
 def add_codes(session: Session, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None) -> Program:
     """Add codes in chunks of 1000, in order; emits the created codes."""
-    parts = chunks(codes)
-    created: list[VoucherCode] = []
-    for index, part in enumerate(parts):
-        try:
-            answer = yield from exchange(session, build_add(session.config, part, enterprise_id))
-            if len(answer.codes) != len(part):
-                raise MewsResponseError(
-                    f"{ADD.name}: sent {len(part)} codes, Mews returned {len(answer.codes)}",
-                    request_id=answer.request_id,
-                )
-        except MewsError as error:
-            if len(parts) == 1:
-                raise
-            raise _batch_error(ADD.name, created, parts, index, error) from error
-        created.extend(answer.codes)
-    yield Emit(created)
+
+    def created(part: Sequence[NewVoucherCode], answer: Answer) -> Sequence[VoucherCode]:
+        if len(answer.codes) != len(part):
+            raise MewsResponseError(
+                f"{ADD.name}: sent {len(part)} codes, Mews returned {len(answer.codes)}", request_id=answer.request_id
+            )
+        return answer.codes
+
+    return write_in_chunks(session, ADD, codes, lambda part: build_add(session.config, part, enterprise_id), created)
 
 
 def delete_codes(session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None) -> Program:
-    """Delete codes in chunks of 1000, in order; emits None when all are deleted."""
-    parts = chunks(ids)
-    deleted: list[uuid.UUID] = []
-    for index, part in enumerate(parts):
-        try:
-            yield from exchange(session, build_delete(session.config, part, enterprise_id))
-        except MewsError as error:
-            if len(parts) == 1:
-                raise
-            raise _batch_error(DELETE.name, deleted, parts, index, error) from error
-        deleted.extend(part)
-    yield Emit(None)
-
-
-def _batch_error(
-    operation: str, succeeded: Sequence[Any], parts: Sequence[Sequence[Any]], failed_index: int, error: MewsError
-) -> BatchError[Any, Any]:
-    failing = list(parts[failed_index])
-    never_sent = [item for part in parts[failed_index + 1 :] for item in part]
-    if outcome_unknown(error):
-        return BatchError(operation, succeeded=succeeded, failed=never_sent, unknown=failing)
-    return BatchError(operation, succeeded=succeeded, failed=failing + never_sent, unknown=[])
+    """Delete codes in chunks of 1000, in order; emits the deleted ids."""
+    return write_in_chunks(
+        session, DELETE, ids, lambda part: build_delete(session.config, part, enterprise_id), lambda part, _: part
+    )

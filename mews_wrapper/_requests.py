@@ -60,7 +60,8 @@ def _send(config: ClientConfig, operation: Operation, body: Any, *, minimal: boo
     prefer = PreferHeader.RETURNMINIMAL if minimal else UNSET
     kwargs = operation.module._get_kwargs(body=body, prefer=prefer)
     kwargs["url"] = config.platform_url + kwargs["url"]
-    kwargs["timeout"] = config.timeout
+    if config.timeout is not None:  # else the httpx client's own (an injected client keeps its timeout)
+        kwargs["timeout"] = config.timeout
     return Send(operation, kwargs)
 
 

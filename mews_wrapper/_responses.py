@@ -8,6 +8,7 @@ back is redacted before it can reach a message.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from typing import Any
@@ -33,8 +34,25 @@ from mews_wrapper._models import VoucherCode
 from mews_wrapper._requests import ADD, DELETE, Operation
 from mews_wrapper._retry import parse_retry_after
 
-REDACTED = "[redacted]"
 _EXCERPT_LENGTH = 200
+
+# What each httpx failure means, in words (the httpx class and its text follow in brackets).
+_TRANSPORT_MEANINGS: tuple[tuple[type[httpx.RequestError], str], ...] = (
+    (httpx.ConnectTimeout, "timed out while connecting"),
+    (httpx.ReadTimeout, "timed out waiting for the answer"),
+    (httpx.WriteTimeout, "timed out while sending the request"),
+    (httpx.PoolTimeout, "timed out waiting for a free connection in the pool"),
+    (httpx.TimeoutException, "timed out"),
+    (httpx.ConnectError, "could not connect"),
+    (httpx.ReadError, "the connection broke while reading the answer"),
+    (httpx.WriteError, "the connection broke while sending the request"),
+    (httpx.RemoteProtocolError, "the server closed the connection or broke the HTTP protocol"),
+    (httpx.LocalProtocolError, "the request could not be sent over HTTP"),
+    (httpx.ProxyError, "the proxy refused or failed the request"),
+    (httpx.UnsupportedProtocol, "the address uses a protocol httpx does not support"),
+    (httpx.DecodingError, "the answer arrived but could not be decoded (a corrupt or mislabelled body)"),
+    (httpx.TooManyRedirects, "too many redirects"),
+)
 
 
 def generated_client(config: ClientConfig) -> GeneratedClient:
@@ -52,19 +70,30 @@ class Answer:
     no_content: bool
 
 
-def transport_error(operation: Operation, error: httpx.TransportError, config: ClientConfig) -> MewsError:
-    """A `MewsConnectionError` (or `MewsTimeoutError`) for a failure of the network."""
+def transport_error(operation: Operation, error: httpx.RequestError, config: ClientConfig) -> MewsError:
+    """A `MewsConnectionError` (or `MewsTimeoutError`) that says in words what failed.
+
+    Its `__cause__` is a copy of httpx's exception without the request body (the original holds the tokens).
+    """
     kind = MewsTimeoutError if isinstance(error, httpx.TimeoutException) else MewsConnectionError
-    translated = kind(f"{operation.name}: {type(error).__name__}: {scrub(str(error), config)}")
-    translated.__cause__ = error
+    meaning = next((text for cls, text in _TRANSPORT_MEANINGS if isinstance(error, cls)), "the request failed")
+    detail = config.scrubber.text(str(error)).strip()
+    cause = f"httpx.{type(error).__name__}: {detail}" if detail else f"httpx.{type(error).__name__}"
+    translated = kind(f"{operation.name}: {meaning} ({cause})")
+    translated.__cause__ = config.scrubber.transport_error(error)
     return translated
+
+
+def request_id_of(response: httpx.Response, config: ClientConfig) -> str | None:
+    """The `Request-Id` header, scrubbed (a proxy may echo anything)."""
+    return config.scrubber.optional(response.headers.get("Request-Id"))
 
 
 def read_answer(
     operation: Operation, response: httpx.Response, parser: GeneratedClient, config: ClientConfig
 ) -> Answer:
     """The answer of a successful exchange, or the `MewsError` that the response means (raised)."""
-    request_id = response.headers.get("Request-Id")
+    request_id = request_id_of(response, config)
     if response.status_code >= 300:
         raise api_error(response, config)
     if response.status_code == 204:
@@ -74,33 +103,45 @@ def read_answer(
             )
         return Answer((), None, request_id, no_content=True)
     if response.status_code != 200:
-        raise _shape_error(operation, response, f"unexpected success status {response.status_code}")
+        raise _shape_error(operation, response, config, f"unexpected success status {response.status_code}")
+    # The reasons below may quote the body: they go through the scrubber, and the parser's own exception (a
+    # JSONDecodeError keeps the whole body) is not chained.
     try:
         parsed = operation.module._build_response(client=parser, response=response).parsed
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError is a ValueError
-        raise _shape_error(operation, response, f"{type(error).__name__}: {error}") from error
+        raise _shape_error(operation, response, config, _parse_failure(error)) from None
     if operation is DELETE:
         if not isinstance(parsed, Unit):
-            raise _shape_error(operation, response, "expected the empty object")
+            raise _shape_error(operation, response, config, "expected the empty object")
         return Answer((), None, request_id, no_content=False)
     if not isinstance(parsed, VoucherCodeResult):
-        raise _shape_error(operation, response, "expected VoucherCodes")
+        raise _shape_error(operation, response, config, "expected VoucherCodes")
     try:
         codes = tuple(_public_code(code) for code in parsed.voucher_codes)
     except (TypeError, ValueError) as error:
-        raise _shape_error(operation, response, str(error)) from error
+        raise _shape_error(operation, response, config, str(error)) from None
     cursor = parsed.cursor
     if isinstance(cursor, Unset):
         cursor = None
     if cursor is not None and not isinstance(cursor, uuid.UUID):
-        raise _shape_error(operation, response, f"Cursor {cursor!r} is not a UUID")
+        raise _shape_error(operation, response, config, f"Cursor {cursor!r} is not a UUID")
     return Answer(codes, cursor, request_id, no_content=False)
 
 
-def _shape_error(operation: Operation, response: httpx.Response, reason: str) -> MewsResponseError:
+def _parse_failure(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"the field {error.args[0]!r} is missing" if error.args else "a field is missing"
+    if isinstance(error, json.JSONDecodeError):
+        return f"the body is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _shape_error(
+    operation: Operation, response: httpx.Response, config: ClientConfig, reason: str
+) -> MewsResponseError:
     return MewsResponseError(
-        f"{operation.name}: the response is not the documented shape ({reason})",
-        request_id=response.headers.get("Request-Id"),
+        f"{operation.name}: the response is not the documented shape ({config.scrubber.text(reason)})",
+        request_id=request_id_of(response, config),
         status_code=response.status_code,
     )
 
@@ -153,12 +194,17 @@ def _is_active(code: GeneratedVoucherCode) -> bool:
 
 
 def api_error(response: httpx.Response, config: ClientConfig) -> MewsAPIError:
-    """The `MewsAPIError` subclass for an error status, from a Mews error body or whatever else came back."""
+    """The `MewsAPIError` subclass for an error status, from a Mews error body or whatever else came back.
+
+    Every string it keeps is scrubbed, and `response` is a copy without the request body that carried the tokens.
+    """
     status = response.status_code
     message, request_id, details = _error_fields(response)
-    request_id = request_id or response.headers.get("Request-Id")
-    message = scrub(message or response.reason_phrase or "error", config)
-    details = scrub_json(details, config)
+    scrubber = config.scrubber
+    request_id = scrubber.optional(request_id) or request_id_of(response, config)
+    message = scrubber.text(message)
+    details = scrubber.json(details)
+    response = scrubber.response(response)
     cls = error_class_for(status)
     if cls is RateLimitError:
         return RateLimitError(
@@ -172,8 +218,8 @@ def api_error(response: httpx.Response, config: ClientConfig) -> MewsAPIError:
     return cls(message, status_code=status, request_id=request_id, details=details, response=response)
 
 
-def _error_fields(response: httpx.Response) -> tuple[str | None, str | None, Any]:
-    """Message, RequestId and Details from a `ConnectorApiExceptionResult` body, else an excerpt of the body."""
+def _error_fields(response: httpx.Response) -> tuple[str, str | None, Any]:
+    """Message, RequestId and Details from a `ConnectorApiExceptionResult` body, else a description of the body."""
     try:
         payload = response.json()
     except ValueError:  # not JSON: an HTML page from a proxy, say
@@ -184,38 +230,32 @@ def _error_fields(response: httpx.Response) -> tuple[str | None, str | None, Any
         except (ValueError, KeyError, TypeError):  # pragma: no cover - every key of the model is optional
             parsed = None
         if parsed is not None:
-            message = parsed.message if isinstance(parsed.message, str) else None
+            message = parsed.message if isinstance(parsed.message, str) and parsed.message.strip() else None
             request_id = parsed.request_id if isinstance(parsed.request_id, str) else None
             details = None if isinstance(parsed.details, Unset) else parsed.details
-            return message, request_id, details
-    return _excerpt(response), None, None
+            return message or _reason(response), request_id, details
+    return _describe_foreign_body(response), None, None
 
 
-def _excerpt(response: httpx.Response) -> str | None:
-    """A short, single-line excerpt of a body that is not a Mews error (an HTML page from a proxy, say)."""
-    text = response.text
-    text = re.sub(r"<(head|script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = " ".join(text.split())
+def _reason(response: httpx.Response) -> str:
+    return response.reason_phrase or "error"
+
+
+def _describe_foreign_body(response: httpx.Response) -> str:
+    """The reason phrase, and what came instead of a Mews error (an HTML page from a proxy, say), in words.
+
+    A page whose text only repeats the status line (`502 Bad Gateway`) is not quoted again.
+    """
+    reason = _reason(response)
+    media_type = response.headers.get("Content-Type", "").split(";")[0].strip() or "untyped"
+    text = re.sub(r"<(head|script|style)\b.*?</\1>", " ", response.text, flags=re.S | re.I)
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    status_line = f"{response.status_code} {reason}".lower()
+    while text.lower().startswith(status_line):
+        text = text[len(status_line) :].strip()
+    if not response.content:
+        return f"{reason} (an empty body instead of a Mews error)"
     if not text:
-        return None
-    return text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 1] + "…"
-
-
-def scrub(text: str, config: ClientConfig) -> str:
-    """The text with any token value replaced, in case a server or proxy echoes the request back."""
-    for secret in config.secrets():
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return text
-
-
-def scrub_json(value: Any, config: ClientConfig) -> Any:
-    """`scrub` applied to every string inside a JSON value."""
-    if isinstance(value, str):
-        return scrub(value, config)
-    if isinstance(value, list):
-        return [scrub_json(item, config) for item in value]
-    if isinstance(value, dict):
-        return {scrub(str(key), config): scrub_json(item, config) for key, item in value.items()}
-    return value
+        return f"{reason} (a {media_type} page instead of a Mews error, probably from a proxy)"
+    excerpt = text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 1] + "…"
+    return f"{reason} (a {media_type} body instead of a Mews error: {excerpt!r})"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import math
+import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from mews_wrapper._constants import MAX_ITEMS, MAX_VALUE_LENGTH
@@ -27,15 +29,25 @@ def to_uuid(value: object, name: str) -> uuid.UUID:
     raise MewsValidationError(f"{name}: {value!r} is not a UUID")
 
 
-def to_uuid_list(values: Iterable[IdLike] | None, name: str, *, required: bool = False) -> list[uuid.UUID] | None:
+def as_list(values: object, name: str, what: str) -> list[object]:
+    """The items of a collection (a list, tuple, set, generator...), refusing None, text and single values."""
+    if values is None:
+        raise MewsValidationError(f"{name} must be a collection of {what}, got None")
+    if isinstance(values, (str, bytes, bytearray, uuid.UUID)) or not isinstance(values, Iterable):
+        raise MewsValidationError(f"{name} must be a collection of {what}, not a single {type(values).__name__}")
+    if isinstance(values, Mapping):
+        raise MewsValidationError(f"{name} must be a collection of {what}, not a mapping")
+    return list(values)
+
+
+def to_uuid_list(values: object, name: str, *, required: bool = False) -> list[uuid.UUID] | None:
     """Ids as UUIDs, in order and without repeats; None stays None unless the list is required."""
     if values is None:
         if required:
             raise MewsValidationError(f"{name} is required")
         return None
-    if isinstance(values, (str, bytes, uuid.UUID)):
-        raise MewsValidationError(f"{name} must be a collection of ids, not a single {type(values).__name__}")
-    ids = list(dict.fromkeys(to_uuid(value, f"{name}[{index}]") for index, value in enumerate(values)))
+    items = as_list(values, name, "ids")
+    ids = list(dict.fromkeys(to_uuid(value, f"{name}[{index}]") for index, value in enumerate(items)))
     if not ids:
         raise MewsValidationError(f"{name} must not be empty")
     return ids
@@ -47,21 +59,54 @@ def aware_utc(value: object, name: str) -> dt.datetime:
         raise MewsValidationError(f"{name} must be a datetime, got {type(value).__name__}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise MewsValidationError(f"{name} must be timezone-aware (for example datetime(..., tzinfo=UTC))")
-    return value.astimezone(dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise MewsValidationError(f"{name} {value.isoformat()} is outside the years 1 to 9999 in UTC") from None
 
 
-def aware_utc_or_none(value: object, name: str) -> dt.datetime | None:
-    """`aware_utc`, letting None through."""
-    return None if value is None else aware_utc(value, name)
+def floor_second(value: dt.datetime) -> dt.datetime:
+    """The whole second at or before `value` (Mews' datetimes have no fractions)."""
+    return value.replace(microsecond=0)
+
+
+def ceil_second(value: dt.datetime, name: str) -> dt.datetime:
+    """The whole second at or after `value`; refused when that leaves the year 9999."""
+    if not value.microsecond:
+        return value
+    try:
+        return value.replace(microsecond=0) + dt.timedelta(seconds=1)
+    except OverflowError:
+        raise MewsValidationError(f"{name} {value.isoformat()} rounds up past the year 9999") from None
+
+
+def validity_start(value: object, name: str) -> dt.datetime | None:
+    """A validity start in UTC, rounded down to a whole second (an interval widens outward); None stays None."""
+    return None if value is None else floor_second(aware_utc(value, name))
+
+
+def validity_end(value: object, name: str) -> dt.datetime | None:
+    """A validity end in UTC, rounded up to a whole second (an interval widens outward); None stays None."""
+    return None if value is None else ceil_second(aware_utc(value, name), name)
 
 
 def check_value(value: object) -> str:
-    """A voucher code value of 1 to 128 characters."""
+    """A voucher code value of 1 to 128 characters that can be sent as UTF-8."""
     if not isinstance(value, str):
         raise MewsValidationError(f"value must be a string, got {type(value).__name__}")
     if not 1 <= len(value) <= MAX_VALUE_LENGTH:
         raise MewsValidationError(f"value must be 1 to {MAX_VALUE_LENGTH} characters long, got {len(value)}")
+    if not _is_utf8(value):
+        raise MewsValidationError(f"value {value!r} holds a lone surrogate, which cannot be sent as UTF-8")
     return value
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_page_size(page_size: object) -> int:
@@ -72,7 +117,11 @@ def check_page_size(page_size: object) -> int:
 
 
 def check_window(window: object) -> TimeWindow | None:
-    """A `(start, end)` pair of aware datetimes with start <= end, in UTC; any length."""
+    """A `(start, end)` pair of aware datetimes with start <= end, in UTC, widened outward to whole seconds.
+
+    Mews' datetimes have no fractions: the start rounds down and the end up, so nothing the caller asked for is
+    left out, and the seams of a split window stay exact. Any length.
+    """
     if window is None:
         return None
     if not isinstance(window, tuple) or len(window) != 2:
@@ -80,19 +129,34 @@ def check_window(window: object) -> TimeWindow | None:
     start, end = aware_utc(window[0], "updated_utc start"), aware_utc(window[1], "updated_utc end")
     if start > end:
         raise MewsValidationError("updated_utc start must not be after its end")
-    return start, end
+    return floor_second(start), ceil_second(end, "updated_utc end")
 
 
-def check_platform_url(url: str) -> str:
-    """An https:// address, or http:// to a loopback host (a local sandbox); without a trailing slash."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise MewsValidationError(f"platform_url must be an http(s) address, got {url!r}")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+def check_platform_url(url: object) -> str:
+    """An https:// address, or http:// to a loopback host (a local sandbox): scheme, host and port only."""
+    if not isinstance(url, str):
+        raise MewsValidationError(f"platform_url must be a string, got {type(url).__name__}")
+    try:
+        parts = urlsplit(url.strip())
+        hostname, _port = parts.hostname, parts.port
+    except ValueError as error:
+        raise MewsValidationError(f"platform_url {url!r} is not a valid address: {error}") from None
+    if parts.scheme not in ("https", "http") or not hostname:
+        raise MewsValidationError(f"platform_url must be an http(s) address such as https://api.mews.com, got {url!r}")
+    if parts.username is not None or parts.password is not None:
+        raise MewsValidationError(
+            "platform_url must not hold credentials (user:password@): the Connector API takes its tokens in the body"
+        )
+    if parts.scheme == "http" and not _is_loopback(hostname):
         raise MewsValidationError("platform_url must use https:// (plain http:// is allowed only to a loopback host)")
     if parts.query or parts.fragment:
         raise MewsValidationError("platform_url must not carry a query or a fragment")
-    return url.rstrip("/")
+    if parts.path.strip("/"):
+        raise MewsValidationError(
+            f"platform_url is the platform address only (such as {parts.scheme}://{parts.netloc}), "
+            f"without a path: got {parts.path!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _is_loopback(host: str) -> bool:
@@ -104,8 +168,34 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def check_credential(value: str | None, name: str, env: str) -> str:
-    """A non-empty credential, from the argument or the environment."""
-    if not value:
-        raise MewsValidationError(f"{name} is missing: pass {name}=... or set {env}")
+def check_text(value: object, name: str) -> str:
+    """A non-blank string without control characters or lone surrogates (a token, the client's name); never shown."""
+    if not isinstance(value, str):
+        raise MewsValidationError(f"{name} must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise MewsValidationError(f"{name} must not be empty or blank")
+    if value != value.strip():
+        raise MewsValidationError(f"{name} must not start or end with white space")
+    if any(unicodedata.category(char) in ("Cc", "Cs") for char in value):
+        raise MewsValidationError(f"{name} must not hold control characters (a newline, a tab, ...) or lone surrogates")
     return value
+
+
+def check_credential(argument: object, env_value: str | None, name: str, env: str) -> str:
+    """A token from the argument or, when the argument is None, from the environment variable `env`."""
+    if argument is not None:
+        return check_text(argument, name)
+    if env_value is None:
+        raise MewsValidationError(f"{name} is missing: pass {name}=... or set {env}")
+    return check_text(env_value, env)
+
+
+def check_timeout(timeout: object) -> float | None:
+    """A finite, positive number of seconds (or None); `nan`, `inf` and zero are refused."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise MewsValidationError(f"timeout must be a number of seconds or an httpx.Timeout, got {timeout!r}")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise MewsValidationError(f"timeout must be a finite number of seconds above 0, got {timeout!r}")
+    return float(timeout)

@@ -1,35 +1,65 @@
-"""The voucher-code resource: `get_all`, `get_all_pages`, `add`, `delete`, checked before anything is sent."""
+"""The voucher-code resource: `get_all`, `get_all_pages`, `add`, `delete`, checked before anything is sent.
+
+`_Calls` checks the arguments and makes the program of each call, once for both resources; `VoucherCodes` and
+`AsyncVoucherCodes` only state their own signatures and hand the program to their shell.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from typing import Any
 
+from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
 from mews_wrapper._program import GetAllQuery, Program, Session, add_codes, delete_codes, get_all_pages
-from mews_wrapper._validation import IdLike, TimeWindow, check_page_size, check_window, to_uuid, to_uuid_list
+from mews_wrapper._requests import GET_ALL
+from mews_wrapper._shells import AsyncShell, SyncShell
+from mews_wrapper._signatures import arguments_of
+from mews_wrapper._validation import as_list, check_page_size, check_window, to_uuid, to_uuid_list
 
-if TYPE_CHECKING:
-    from mews_wrapper._client import AsyncMewsClient, MewsClient
+__all__ = ["AsyncVoucherCodes", "VoucherCodes"]
 
-NewCodeLike = NewVoucherCode | Mapping[str, Any]
+logger = logging.getLogger(LOGGER_NAME)
 
 
-class _VoucherCodesPrograms:
-    """Argument checking and the programs to run, shared by the sync and async resources."""
+class _Calls:
+    """The parameters of each call, declared once, checked, and turned into a program (no I/O).
 
-    _session: Session
+    `VoucherCodes` and `AsyncVoucherCodes` take their signatures and parameter docs from these methods
+    (`arguments_of`), and run the programs with their shells.
+    """
 
-    def _pages_program(
+    def __init__(self, session: Session, shell: SyncShell | AsyncShell) -> None:
+        self._session = session
+        self._shell = shell
+
+    def get_all(
         self,
-        voucher_ids: Iterable[IdLike],
-        voucher_code_ids: Iterable[IdLike] | None,
-        enterprise_ids: Iterable[IdLike] | None,
-        updated_utc: TimeWindow | None,
-        page_size: int,
+        voucher_ids: Iterable[str | uuid.UUID],
+        *,
+        voucher_code_ids: Iterable[str | uuid.UUID] | None = None,
+        enterprise_ids: Iterable[str | uuid.UUID] | None = None,
+        updated_utc: tuple[dt.datetime, dt.datetime] | None = None,
+        page_size: int = 1000,
     ) -> Program:
+        """The arguments of getAll (`get_all`, `get_all_pages`).
+
+        - `voucher_ids`: the vouchers whose codes to read (required; `str` or `uuid.UUID`, any number).
+        - `voucher_code_ids`: only these codes (any number); None for every code of the vouchers.
+        - `enterprise_ids`: only these enterprises (a portfolio token); None for every enterprise the token reaches.
+        - `updated_utc`: a `(start, end)` pair of timezone-aware datetimes, half-open (`start <= UpdatedUtc < end`),
+          any length, widened outward to whole seconds (the start rounds down, the end up).
+        - `page_size`: codes per request, 1 to 1000.
+
+        Lists over 1000 ids and windows over 3 months are split into queries Mews accepts, each paged to its end
+        before the next begins; results come newest first within each query. A code changed while a long scan runs
+        may be seen twice, the later copy newer. Bad arguments raise `MewsValidationError` at the call, before
+        anything is sent.
+        """
         query = GetAllQuery(
             voucher_ids=to_uuid_list(voucher_ids, "voucher_ids", required=True) or [],
             voucher_code_ids=to_uuid_list(voucher_code_ids, "voucher_code_ids"),
@@ -37,24 +67,57 @@ class _VoucherCodesPrograms:
             window=check_window(updated_utc),
             page_size=check_page_size(page_size),
         )
+        self._shell.check_open()
+        if (size := query.plan_size()) > 1:
+            logger.info("%s: split into %d queries (ids in chunks of 1000, windows of 3 months)", GET_ALL.name, size)
         return get_all_pages(self._session, query)
 
-    def _add_program(self, codes: Iterable[NewCodeLike], enterprise_id: IdLike | None) -> Program | None:
-        if isinstance(codes, (str, bytes, Mapping, NewVoucherCode)):
-            raise MewsValidationError("codes must be a collection of NewVoucherCode (or mappings)")
-        checked = [NewVoucherCode.coerce(code) for code in codes]
+    def add(
+        self, codes: Iterable[NewVoucherCode | Mapping[str, Any]], *, enterprise_id: str | uuid.UUID | None = None
+    ) -> Program | None:
+        """The arguments of `add`.
+
+        - `codes`: `NewVoucherCode`s, or mappings with its keys (`voucher_id`, `value`, and optionally
+          `validity_start_utc`, `validity_end_utc`); any number, sent in chunks of 1000, in order. Empty input sends
+          nothing and returns [].
+        - `enterprise_id`: the enterprise to add to; required with a portfolio token (else the client's default).
+
+        Every exception that escapes once a request may have been sent carries `batch_error`, a `BatchError` whose
+        `succeeded` (the created codes), `failed` (certainly not added) and `unknown` (a timeout, a dropped
+        connection or a 5xx: Mews may have added them) cover every input. With more than one chunk a `MewsError`
+        comes as that `BatchError`, the error as its `__cause__`; a one-chunk call raises the error itself
+        (`except RateLimitError` works); a cancellation or `KeyboardInterrupt` keeps its type.
+        """
+        items = as_list(codes, "codes", "NewVoucherCode (or mappings with its keys)")
+        checked = []
+        for index, item in enumerate(items):
+            try:
+                checked.append(NewVoucherCode.coerce(item))
+            except MewsValidationError as error:
+                raise MewsValidationError(f"codes[{index}]: {error}") from None
         target = self._target_enterprise(enterprise_id)
+        self._shell.check_open()
         return add_codes(self._session, checked, target) if checked else None
 
-    def _delete_program(self, voucher_code_ids: Iterable[IdLike], enterprise_id: IdLike | None) -> Program | None:
-        if isinstance(voucher_code_ids, (str, bytes, uuid.UUID)):
-            raise MewsValidationError("voucher_code_ids must be a collection of ids, not a single id")
-        ids = list(voucher_code_ids)
-        checked = to_uuid_list(ids, "voucher_code_ids") if ids else []
-        target = self._target_enterprise(enterprise_id)
-        return delete_codes(self._session, checked or [], target) if checked else None
+    def delete(
+        self, voucher_code_ids: Iterable[str | uuid.UUID], *, enterprise_id: str | uuid.UUID | None = None
+    ) -> Program | None:
+        """The arguments of `delete`.
 
-    def _target_enterprise(self, enterprise_id: IdLike | None) -> uuid.UUID | None:
+        - `voucher_code_ids`: the codes' ids (`str` or `uuid.UUID`), any number, in chunks of 1000. Empty input sends
+          nothing.
+        - `enterprise_id`: the enterprise the codes belong to; required with a portfolio token (else the client's
+          default).
+
+        Failures are accounted for as in `add`, `succeeded` then holding ids.
+        """
+        ids = as_list(voucher_code_ids, "voucher_code_ids", "ids")
+        checked = to_uuid_list(ids, "voucher_code_ids") if ids else None
+        target = self._target_enterprise(enterprise_id)
+        self._shell.check_open()
+        return delete_codes(self._session, checked, target) if checked else None
+
+    def _target_enterprise(self, enterprise_id: str | uuid.UUID | None) -> uuid.UUID | None:
         """The EnterpriseId for add/delete: the argument, else the client's default; required with a portfolio."""
         config = self._session.config
         target = to_uuid(enterprise_id, "enterprise_id") if enterprise_id is not None else config.enterprise_id
@@ -66,133 +129,73 @@ class _VoucherCodesPrograms:
         return target
 
 
-_PagesT = TypeVar("_PagesT")
-_CodesT = TypeVar("_CodesT")
-_AddT = TypeVar("_AddT")
-_DeleteT = TypeVar("_DeleteT")
+class VoucherCodes:
+    """Voucher codes through a `MewsClient` (`client.voucher_codes`): `get_all`, `get_all_pages`, `add`, `delete`.
 
+    Every call checks its arguments first: a bad one raises `MewsValidationError` naming it, and nothing is sent.
+    """
 
-class _VoucherCodesBase(_VoucherCodesPrograms, Generic[_PagesT, _CodesT, _AddT, _DeleteT]):
-    """The four calls, written once; the sync and async resources only say how a program is run."""
+    def __init__(self, session: Session, shell: SyncShell) -> None:
+        """Bound to one client's session and shell (made by the client)."""
+        self._calls = _Calls(session, shell)
+        self._shell = shell
 
-    def get_all(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> _CodesT:
-        """Every voucher code matching the filters, page after page, fetched lazily as you iterate.
+    @arguments_of(_Calls.get_all)
+    def get_all(self, *args: Any, **kwargs: Any) -> Iterator[VoucherCode]:
+        """Every voucher code that matches, fetched page by page as you iterate."""
+        return (code for page in self.get_all_pages(*args, **kwargs) for code in page.items)
 
-        Any number of ids, as `str` or `uuid.UUID`, and any `(start, end)` window of timezone-aware datetimes:
-        longer lists and windows are split into requests Mews accepts. `enterprise_ids=None` means every
-        enterprise the token reaches. Bad arguments raise `MewsValidationError` here, before anything is sent.
-        (Async: an async iterator, `async for`.)
-        """
-        return self._codes(
-            self.get_all_pages(
-                voucher_ids,
-                voucher_code_ids=voucher_code_ids,
-                enterprise_ids=enterprise_ids,
-                updated_utc=updated_utc,
-                page_size=page_size,
-            )
-        )
-
-    def get_all_pages(
-        self,
-        voucher_ids: Iterable[IdLike],
-        *,
-        voucher_code_ids: Iterable[IdLike] | None = None,
-        enterprise_ids: Iterable[IdLike] | None = None,
-        updated_utc: TimeWindow | None = None,
-        page_size: int = 1000,
-    ) -> _PagesT:
-        """The same as `get_all`, one `Page` (items, cursor, request id) at a time; empty pages are skipped."""
-        program = self._pages_program(voucher_ids, voucher_code_ids, enterprise_ids, updated_utc, page_size)
-        return self._pages(program)
-
-    def add(self, codes: Iterable[NewCodeLike], *, enterprise_id: IdLike | None = None) -> _AddT:
-        """Add codes (any number, in chunks of 1000, in input order) and return them as Mews created them.
-
-        `codes` holds `NewVoucherCode`s or mappings with the same keys. Empty input sends nothing and returns [].
-        When a chunk fails after others went in, `BatchError` says which codes did and which did not.
-        (Async: awaited.)
-        """
-        return self._added(self._add_program(codes, enterprise_id))
-
-    def delete(self, voucher_code_ids: Iterable[IdLike], *, enterprise_id: IdLike | None = None) -> _DeleteT:
-        """Delete codes (any number, in chunks of 1000); Mews marks them deleted and getAll still returns them.
-
-        Empty input sends nothing. (Async: awaited.)
-        """
-        return self._deleted(self._delete_program(voucher_code_ids, enterprise_id))
-
-    def _pages(self, program: Program) -> _PagesT:
-        raise NotImplementedError
-
-    def _codes(self, pages: _PagesT) -> _CodesT:
-        raise NotImplementedError
-
-    def _added(self, program: Program | None) -> _AddT:
-        raise NotImplementedError
-
-    def _deleted(self, program: Program | None) -> _DeleteT:
-        raise NotImplementedError
-
-
-class VoucherCodes(_VoucherCodesBase[Iterator[Page[VoucherCode]], Iterator[VoucherCode], list[VoucherCode], None]):
-    """Voucher codes through a `MewsClient`: `get_all`, `get_all_pages`, `add`, `delete`."""
-
-    def __init__(self, client: MewsClient) -> None:
-        """Bound to one client."""
-        self._client = client
-        self._session = client._session
-
-    def _pages(self, program: Program) -> Iterator[Page[VoucherCode]]:
-        pages: Iterator[Page[VoucherCode]] = self._client._drive(program)
+    @arguments_of(_Calls.get_all)
+    def get_all_pages(self, *args: Any, **kwargs: Any) -> Iterator[Page[VoucherCode]]:
+        """The same as `get_all`, a `Page` (items, cursor, Mews request id) at a time; empty pages are skipped."""
+        pages: Iterator[Page[VoucherCode]] = self._shell.run(self._calls.get_all(*args, **kwargs))
         return pages
 
-    def _codes(self, pages: Iterator[Page[VoucherCode]]) -> Iterator[VoucherCode]:
-        return (code for page in pages for code in page.items)
-
-    def _added(self, program: Program | None) -> list[VoucherCode]:
-        created: list[VoucherCode] = [] if program is None else self._client._result(program)
+    @arguments_of(_Calls.add)
+    def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
+        """Add codes and return them as Mews created them, in input order."""
+        program = self._calls.add(*args, **kwargs)
+        created: list[VoucherCode] = [] if program is None else self._shell.result(program)
         return created
 
-    def _deleted(self, program: Program | None) -> None:
-        if program is not None:
-            self._client._result(program)
+    @arguments_of(_Calls.delete)
+    def delete(self, *args: Any, **kwargs: Any) -> None:
+        """Delete codes by id: Mews keeps them, inactive, and getAll still returns them."""
+        if (program := self._calls.delete(*args, **kwargs)) is not None:
+            self._shell.result(program)
 
 
-class AsyncVoucherCodes(
-    _VoucherCodesBase[
-        AsyncIterator[Page[VoucherCode]], AsyncIterator[VoucherCode], Awaitable[list[VoucherCode]], Awaitable[None]
-    ]
-):
-    """Voucher codes through an `AsyncMewsClient`: the same calls, awaited (`async for` for `get_all`)."""
+class AsyncVoucherCodes:
+    """Voucher codes through an `AsyncMewsClient`: the calls of `VoucherCodes`, awaited (`async for` for get_all)."""
 
-    def __init__(self, client: AsyncMewsClient) -> None:
-        """Bound to one client."""
-        self._client = client
-        self._session = client._session
+    def __init__(self, session: Session, shell: AsyncShell) -> None:
+        """Bound to one client's session and shell (made by the client)."""
+        self._calls = _Calls(session, shell)
+        self._shell = shell
 
-    def _pages(self, program: Program) -> AsyncIterator[Page[VoucherCode]]:
-        pages: AsyncIterator[Page[VoucherCode]] = self._client._drive(program)
+    @arguments_of(_Calls.get_all)
+    def get_all(self, *args: Any, **kwargs: Any) -> AsyncIterator[VoucherCode]:
+        """Every voucher code that matches, as an async iterator (`async for code in ...`)."""
+        return _items(self.get_all_pages(*args, **kwargs))
+
+    @arguments_of(_Calls.get_all)
+    def get_all_pages(self, *args: Any, **kwargs: Any) -> AsyncIterator[Page[VoucherCode]]:
+        """The same as `get_all`, an async iterator of `Page`s (items, cursor, Mews request id)."""
+        pages: AsyncIterator[Page[VoucherCode]] = self._shell.run(self._calls.get_all(*args, **kwargs))
         return pages
 
-    def _codes(self, pages: AsyncIterator[Page[VoucherCode]]) -> AsyncIterator[VoucherCode]:
-        return _items(pages)
-
-    async def _added(self, program: Program | None) -> list[VoucherCode]:
-        created: list[VoucherCode] = [] if program is None else await self._client._result(program)
+    @arguments_of(_Calls.add)
+    async def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
+        """Add codes and return them as Mews created them, in input order (awaited)."""
+        program = self._calls.add(*args, **kwargs)
+        created: list[VoucherCode] = [] if program is None else await self._shell.result(program)
         return created
 
-    async def _deleted(self, program: Program | None) -> None:
-        if program is not None:
-            await self._client._result(program)
+    @arguments_of(_Calls.delete)
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        """Delete codes by id (awaited): Mews keeps them, inactive, and getAll still returns them."""
+        if (program := self._calls.delete(*args, **kwargs)) is not None:
+            await self._shell.result(program)
 
 
 async def _items(pages: AsyncIterator[Page[VoucherCode]]) -> AsyncIterator[VoucherCode]:

@@ -115,17 +115,20 @@ def test_html_body_on_a_documented_error_status_still_gives_the_class() -> None:
     client = client_for(answer(500, content=page, **{"Request-Id": "r-5", "Content-Type": "text/html"}))
     with pytest.raises(ServerError) as error:
         list(client.voucher_codes.get_all([VOUCHER]))
-    assert error.value.message == "500 Internal Server Error"
+    page_note = "a text/html page instead of a Mews error, probably from a proxy"
+    assert error.value.message == f"Internal Server Error ({page_note})"
+    assert str(error.value).startswith("500 Internal Server Error (a text/html page")
     assert error.value.request_id == "r-5"
     assert error.value.response is not None
     assert error.value.response.status_code == 500
 
 
 def test_long_non_json_bodies_are_cut_to_an_excerpt() -> None:
-    client = client_for(answer(502, content=b"x" * 5000))
+    client = client_for(answer(502, content=b"x" * 5000, **{"Content-Type": "text/plain"}))
     with pytest.raises(ServerError) as error:
         list(client.voucher_codes.get_all([VOUCHER]))
-    assert len(error.value.message) == 200
+    excerpt = "x" * 199 + "…"
+    assert error.value.message == f"Bad Gateway (a text/plain body instead of a Mews error: {excerpt!r})"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,126 @@
+"""Keeping tokens out of everything a user sees: masked values, a scrubber for echoed text, token-free copies.
+
+The tokens travel only in request bodies. Whatever reaches a message, a log line or an exception (a server's error
+text, a request id, a header, a quoted value) goes through `Scrubber`, which redacts any piece of 16 characters of
+a token, in any letter case; the httpx objects an exception keeps are copies without the request body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import httpx
+
+REDACTED = "[redacted]"
+PIECE_LENGTH = 16
+"""The shortest run of a token's characters that counts as the token (the whole token when it is shorter)."""
+
+# Headers that describe the original bytes on the wire: a copy's body is decoded text, re-encoded.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+@attrs.frozen(repr=False)
+class Secret:
+    """A token that never shows itself in a repr, a str or a log line; `reveal()` gives the value."""
+
+    _value: str
+
+    def reveal(self) -> str:
+        """The token itself: only for the request body."""
+        return self._value
+
+    def __repr__(self) -> str:
+        """Always masked."""
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+
+class Scrubber:
+    """Redacts tokens from text: any piece of `PIECE_LENGTH` characters of one, in any letter case."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        """Prepare one pattern that finds every piece of every secret (overlapping matches included)."""
+        pieces: set[str] = set()
+        for secret in secrets:
+            if len(secret) <= PIECE_LENGTH:
+                pieces.add(secret)
+            else:
+                pieces.update(secret[i : i + PIECE_LENGTH] for i in range(len(secret) - PIECE_LENGTH + 1))
+        alternatives = "|".join(re.escape(piece) for piece in sorted(pieces, key=len, reverse=True) if piece)
+        # A lookahead finds a match at every position, so overlapping pieces join into one redacted span.
+        self._pattern = re.compile(f"(?=({alternatives}))", re.IGNORECASE | re.DOTALL) if alternatives else None
+
+    def __repr__(self) -> str:
+        """Never the pieces it looks for."""
+        return "Scrubber()"
+
+    def text(self, value: str) -> str:
+        """The text with every span that holds a piece of a token replaced by `[redacted]`."""
+        if self._pattern is None or not value:
+            return value
+        spans: list[list[int]] = []
+        for match in self._pattern.finditer(value):
+            start, end = match.start(), match.start() + len(match.group(1))
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        if not spans:
+            return value
+        parts: list[str] = []
+        position = 0
+        for start, end in spans:
+            parts += [value[position:start], REDACTED]
+            position = end
+        parts.append(value[position:])
+        return "".join(parts)
+
+    def optional(self, value: str | None) -> str | None:
+        """`text`, letting None through."""
+        return None if value is None else self.text(value)
+
+    def json(self, value: Any) -> Any:
+        """`text` applied to every string (keys included) inside a JSON value."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.json(item) for item in value]
+        if isinstance(value, dict):
+            return {self.text(str(key)): self.json(item) for key, item in value.items()}
+        return value
+
+    def request(self, request: httpx.Request) -> httpx.Request:
+        """A copy of a request with its method and URL only: no body, so no token."""
+        return httpx.Request(request.method, self.text(str(request.url)))
+
+    def response(self, response: httpx.Response) -> httpx.Response:
+        """A copy of a response, body and headers scrubbed, whose request is `request(...)` of the original."""
+        encoding = response.encoding or "utf-8"
+        headers = [
+            (name, self.text(value)) for name, value in response.headers.items() if name.lower() not in _WIRE_HEADERS
+        ]
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=self.text(response.text).encode(encoding, errors="replace"),
+            request=self.request(response.request),
+        )
+
+    def transport_error(self, error: httpx.RequestError) -> httpx.RequestError:
+        """A copy of an httpx error, same type and message, whose `request` holds no body and no traceback.
+
+        The original keeps the request that was sent, tokens and all, and its traceback the frames that built it.
+        """
+        try:
+            safe_request: httpx.Request | None = self.request(error.request)
+        except RuntimeError:  # raised by a transport that did not attach the request
+            safe_request = None
+        message = self.text(str(error))
+        try:
+            return type(error)(message, request=safe_request)
+        except TypeError:  # a subclass with a constructor of its own
+            return httpx.TransportError(message, request=safe_request)
