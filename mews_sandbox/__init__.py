@@ -9,7 +9,10 @@ try:
     import starlette  # noqa: F401
     import uvicorn  # noqa: F401
 except ImportError as missing:  # pragma: no cover - depends on how the package was installed
-    raise ImportError("mews_sandbox needs the 'sandbox' extra: pip install 'mews-wrapper[sandbox]'") from missing
+    raise ImportError(
+        "mews_sandbox needs the 'sandbox' extra (Starlette and uvicorn): from a checkout, pip install '.[sandbox]'; "
+        "from a built wheel, pip install 'mews_wrapper-<version>-py3-none-any.whl[sandbox]' (see the README)"
+    ) from missing
 
 from mews_sandbox._app import create_app
 from mews_sandbox._config import (

@@ -104,28 +104,42 @@ def read_answer(
         return Answer((), None, request_id, no_content=True)
     if response.status_code != 200:
         raise _shape_error(operation, response, config, f"unexpected success status {response.status_code}")
-    # The reasons below may quote the body: they go through the scrubber, and the parser's own exception (a
-    # JSONDecodeError keeps the whole body) is not chained.
-    try:
-        parsed = operation.module._build_response(client=parser, response=response).parsed
-    except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError is a ValueError
-        raise _shape_error(operation, response, config, _parse_failure(error)) from None
+    # The reasons below may quote the body: they go through the scrubber, and the errors are raised outside the
+    # handlers, so that the parser's own exception (a JSONDecodeError keeps the whole body) is not their context.
+    parsed, failure = _parse(operation, response, parser)
+    if failure is not None:
+        raise _shape_error(operation, response, config, failure)
     if operation is DELETE:
         if not isinstance(parsed, Unit):
             raise _shape_error(operation, response, config, "expected the empty object")
         return Answer((), None, request_id, no_content=False)
     if not isinstance(parsed, VoucherCodeResult):
         raise _shape_error(operation, response, config, "expected VoucherCodes")
-    try:
-        codes = tuple(_public_code(code) for code in parsed.voucher_codes)
-    except (TypeError, ValueError) as error:
-        raise _shape_error(operation, response, config, str(error)) from None
+    codes, failure = _public_codes(parsed)
+    if failure is not None:
+        raise _shape_error(operation, response, config, failure)
     cursor = parsed.cursor
     if isinstance(cursor, Unset):
         cursor = None
     if cursor is not None and not isinstance(cursor, uuid.UUID):
         raise _shape_error(operation, response, config, f"Cursor {cursor!r} is not a UUID")
     return Answer(codes, cursor, request_id, no_content=False)
+
+
+def _parse(operation: Operation, response: httpx.Response, parser: GeneratedClient) -> tuple[Any, str | None]:
+    """The generated parser's model of the body, or why there is none."""
+    try:
+        return operation.module._build_response(client=parser, response=response).parsed, None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError is a ValueError
+        return None, _parse_failure(error)
+
+
+def _public_codes(parsed: VoucherCodeResult) -> tuple[tuple[VoucherCode, ...], str | None]:
+    """The public codes of a parsed page, or why they cannot be made."""
+    try:
+        return tuple(_public_code(code) for code in parsed.voucher_codes), None
+    except (TypeError, ValueError) as error:
+        return (), str(error)
 
 
 def _parse_failure(error: Exception) -> str:

@@ -255,3 +255,46 @@ def test_config_file_replaces_tokens_enterprises_and_vouchers(tmp_path: Path) ->
         }
         assert post(sandbox.url, "getAll", mine).status_code == 200
         assert get_all(sandbox.url).status_code == 401  # the documented demo tokens are not configured here
+
+
+def test_corrupt_fault_acts_then_mangles_the_answer(sandbox: RunningSandbox) -> None:
+    sandbox.faults.add("corrupt")
+    params = [{"VoucherId": VOUCHER_A, "Value": "MANGLED"}]
+    with pytest.raises(httpx.DecodingError):
+        post(sandbox.url, "add", body(VoucherCodeParameters=params))
+    assert sandbox.state.store.count() == 1  # it went in: only the answer was spoiled
+    assert get_all(sandbox.url).status_code == 200
+
+
+def _run_command_line(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mews_sandbox", *args], capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "No such file or directory"),
+        ('{"grants": [{"enterprise_ids": []}]}', "missing key 'access_token'"),
+        ("{not json", "not JSON"),
+        ('{"vouchers": 5}', "wrong type"),
+    ],
+)
+def test_command_line_refuses_a_bad_config_in_one_line(tmp_path: Path, content: str | None, expected: str) -> None:
+    path = tmp_path / "sandbox.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = _run_command_line("--port", "0", "--config", str(path))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr  # one line, no traceback
+    assert result.stderr.startswith(f"mews_sandbox: --config {path}: ")
+    assert expected in result.stderr
+
+
+def test_command_line_refuses_a_port_in_use_in_one_line(sandbox: RunningSandbox) -> None:
+    port = sandbox.url.rsplit(":", 1)[1]
+    result = _run_command_line("--host", "127.0.0.1", "--port", port)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
