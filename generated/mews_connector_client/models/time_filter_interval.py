@@ -64,7 +64,7 @@ class TimeFilterInterval:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                start_utc_type_0 = datetime.datetime.fromisoformat(data)
+                start_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return start_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -81,7 +81,7 @@ class TimeFilterInterval:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                end_utc_type_0 = datetime.datetime.fromisoformat(data)
+                end_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return end_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -151,7 +151,7 @@ class VoucherCode:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                validity_start_utc_type_0 = datetime.datetime.fromisoformat(data)
+                validity_start_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return validity_start_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -168,7 +168,7 @@ class VoucherCode:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                validity_end_utc_type_0 = datetime.datetime.fromisoformat(data)
+                validity_end_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return validity_end_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -185,7 +185,7 @@ class VoucherCode:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                created_utc_type_0 = datetime.datetime.fromisoformat(data)
+                created_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return created_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -202,7 +202,7 @@ class VoucherCode:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                updated_utc_type_0 = datetime.datetime.fromisoformat(data)
+                updated_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return updated_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -82,7 +82,7 @@ class VoucherCodeAddParameters:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                validity_start_utc_type_0 = datetime.datetime.fromisoformat(data)
+                validity_start_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return validity_start_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -99,7 +99,7 @@ class VoucherCodeAddParameters:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                validity_end_utc_type_0 = datetime.datetime.fromisoformat(data)
+                validity_end_utc_type_0 = datetime.datetime.fromisoformat(data.upper())
 
                 return validity_end_utc_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
