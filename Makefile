@@ -39,8 +39,8 @@ test: check-generated lint ## prove generated/ is current, lint, run every test 
 demo: $(STAMP) ## start the sandbox, run examples/quickstart.py against it, stop it
 	$(BIN)/python scripts/demo.py
 
-bench: $(STAMP) ## run the benchmarks and write their figures to bench-results.json
-	$(BIN)/python scripts/bench.py --out bench-results.json
+bench: $(STAMP) ## run the benchmarks and write their figures to reports/bench.json
+	$(BIN)/python scripts/bench.py --out reports/bench.json
 
 record: $(STAMP) ## re-record every cassette against a seeded sandbox (or MEWS_PLATFORM_URL)
 	$(BIN)/python scripts/record.py

@@ -12,34 +12,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 from mews_wrapper._models import VoucherCode
 
 _UTC = dt.UTC
+# A datetime without an offset goes to the reference (which takes it as UTC); Mews always writes one (Z).
+_AwareDatetime = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 
 
 class _WireVoucherCode(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, frozen=True, gc=False):
-    """`VoucherCode` of openapi.yaml, strictly: required `Id` and `VoucherId`, the rest optional."""
+    """`VoucherCode` of openapi.yaml, strictly.
+
+    `Id` and `VoucherId` are required; absent and null read alike (None), except `IsActive`, which may be absent
+    (UNSET) but is never null.
+    """
 
     id: uuid.UUID
     voucher_id: uuid.UUID
-    value: str | msgspec.UnsetType | None = msgspec.UNSET
-    validity_start_utc: dt.datetime | msgspec.UnsetType | None = msgspec.UNSET
-    validity_end_utc: dt.datetime | msgspec.UnsetType | None = msgspec.UNSET
-    created_utc: dt.datetime | msgspec.UnsetType | None = msgspec.UNSET
-    updated_utc: dt.datetime | msgspec.UnsetType | None = msgspec.UNSET
+    value: str | None = None
+    validity_start_utc: _AwareDatetime | None = None
+    validity_end_utc: _AwareDatetime | None = None
+    created_utc: _AwareDatetime | None = None
+    updated_utc: _AwareDatetime | None = None
     is_active: bool | msgspec.UnsetType = msgspec.UNSET
-    activity_state: Literal["Active", "Deleted"] | msgspec.UnsetType | None = msgspec.UNSET
+    activity_state: Literal["Active", "Deleted"] | None = None
 
 
 class _WireVoucherCodeResult(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, frozen=True, gc=False):
     """`VoucherCodeResult` of openapi.yaml, strictly."""
 
     voucher_codes: list[_WireVoucherCode]
-    cursor: uuid.UUID | msgspec.UnsetType | None = msgspec.UNSET
+    cursor: uuid.UUID | None = None
 
 
 _DECODER = msgspec.json.Decoder(_WireVoucherCodeResult)
@@ -56,36 +62,24 @@ def read_voucher_codes(body: bytes) -> tuple[tuple[VoucherCode, ...], uuid.UUID 
         page = _DECODER.decode(body)
     except msgspec.DecodeError:  # not JSON, not this shape, or an unknown field (ValidationError is a DecodeError)
         return None
-    codes = []
+    codes: list[VoucherCode] = []
+    append = codes.append
     for wire in page.voucher_codes:
         is_active = wire.is_active
-        if isinstance(is_active, msgspec.UnsetType):
-            state = wire.activity_state
-            if state is None or isinstance(state, msgspec.UnsetType):
+        if is_active.__class__ is not bool:  # absent: the deprecated ActivityState says
+            if wire.activity_state is None:
                 return None  # neither: the reference reader says what is wrong
-            is_active = state == "Active"
-        value = wire.value
-        codes.append(
-            VoucherCode(
-                wire.id,
-                wire.voucher_id,
-                None if isinstance(value, msgspec.UnsetType) else value,
-                _utc(wire.validity_start_utc),
-                _utc(wire.validity_end_utc),
-                _utc(wire.created_utc),
-                _utc(wire.updated_utc),
-                is_active,
-            )
-        )
-    cursor = page.cursor
-    return tuple(codes), None if isinstance(cursor, msgspec.UnsetType) else cursor
-
-
-def _utc(value: dt.datetime | msgspec.UnsetType | None) -> dt.datetime | None:
-    """Aware UTC, as the reference reader gives it: an offset is converted, a datetime without one taken as UTC."""
-    if value is None or isinstance(value, msgspec.UnsetType):
-        return None
-    tz = value.tzinfo
-    if tz is _UTC:
-        return value
-    return value.replace(tzinfo=_UTC) if tz is None else value.astimezone(_UTC)
+            is_active = wire.activity_state == "Active"
+        # Every datetime here has an offset; only one other than Z (rare) needs converting.
+        start, end = wire.validity_start_utc, wire.validity_end_utc
+        created, updated = wire.created_utc, wire.updated_utc
+        if start is not None and start.tzinfo is not _UTC:
+            start = start.astimezone(_UTC)
+        if end is not None and end.tzinfo is not _UTC:
+            end = end.astimezone(_UTC)
+        if created is not None and created.tzinfo is not _UTC:
+            created = created.astimezone(_UTC)
+        if updated is not None and updated.tzinfo is not _UTC:
+            updated = updated.astimezone(_UTC)
+        append(VoucherCode(wire.id, wire.voucher_id, wire.value, start, end, created, updated, is_active))
+    return tuple(codes), page.cursor

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
@@ -143,7 +144,7 @@ class VoucherCodes:
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> Iterator[VoucherCode]:
         """Every voucher code that matches, fetched page by page as you iterate."""
-        return (code for page in self.get_all_pages(*args, **kwargs) for code in page.items)
+        return itertools.chain.from_iterable(page.items for page in self.get_all_pages(*args, **kwargs))
 
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> Iterator[Page[VoucherCode]]:

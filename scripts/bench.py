@@ -1,53 +1,57 @@
-"""`make bench`: throughput and memory of the client against a sandbox in its own process, written as figures.
+"""`make bench`: what the client costs, measured against the floor in the same run, written to reports/bench.json.
 
-Wall-clock numbers on a shared machine are noisy, so each figure comes with a ratio measured in the same run:
-the wrapper against plain httpx sending the same requests and only decoding the JSON. Best of N runs.
+Reading (getAll): client CPU (`time.process_time()` of this process; the sandbox runs in its own process, every
+import is done before the clock) to page through the same codes, every public field of every code read, for:
+- plain httpx, sync and async: the same requests, `response.json()`, each field read from the dicts (the floor);
+- the generated client alone (`sync_detailed`, its models, each field read);
+- `MewsClient.get_all` and `AsyncMewsClient.get_all`.
+The contenders alternate within each round, and every figure is a ratio to the floor of the same round (the median
+over rounds is reported), so a noisy shared machine moves the absolute figures, not the comparison.
+
+Memory: peak traced memory while `get_all` streams 10,000 codes and while it streams 200,000: the growth must stay
+well under 10 MB (about one page is held at a time).
+
+`--smoke` runs every contender once on a few codes, so that `make test` keeps this script working.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import gc
+import itertools
 import json
+import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import httpx
+from mews_connector_client import Client as GeneratedClient
+from mews_connector_client.api.voucher_codes import voucher_codes_get_all
+from mews_connector_client.models import Limitation, VoucherCodeFilterParameters, VoucherCodeResult
+from mews_connector_client.types import UNSET
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
-from mews_wrapper import AsyncMewsClient, MewsClient, NewVoucherCode
+from mews_wrapper import AsyncMewsClient, MewsClient, VoucherCode
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDED = 20_000
-GET_ALL = "/api/connector/v1/voucherCodes/getAll"
+GET_ALL_PATH = "/api/connector/v1/voucherCodes/getAll"
+FIELDS = ("Id", "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc", "IsActive")
 
 
-def start_sandbox() -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mews_sandbox",
-            "--port",
-            "0",
-            "--seed",
-            "1",
-            "--seed-codes",
-            str(SEEDED),
-            "--rate-limit",
-            "0",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
+def start_sandbox(seed_codes: int) -> tuple[subprocess.Popen[str], str]:
+    """The sandbox in its own process, seeded, without a rate limit."""
+    command = [sys.executable, "-m", "mews_sandbox", "--port", "0", "--seed", "1", "--rate-limit", "0"]
+    process = subprocess.Popen([*command, "--seed-codes", str(seed_codes)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert process.stdout is not None
     line = process.stdout.readline().strip()
     if not line.startswith("listening on "):
@@ -55,126 +59,227 @@ def start_sandbox() -> tuple[subprocess.Popen[str], str]:
     return process, line.removeprefix("listening on ")
 
 
-def best_of(runs: int, work: Callable[[], int]) -> tuple[float, int]:
-    """The fastest of `runs` timings of `work`, and what it counted."""
-    best, count = float("inf"), 0
-    for _ in range(runs):
-        gc.collect()
-        started = time.perf_counter()
-        count = work()
-        best = min(best, time.perf_counter() - started)
-    return best, count
-
-
-def raw_get_all(url: str, page_size: int) -> int:
-    """Plain httpx: the same requests, JSON decoded, nothing else."""
-    body: dict[str, Any] = {
+def request_body(page_size: int, cursor: str | None) -> dict[str, Any]:
+    return {
         "ClientToken": DEMO_CLIENT_TOKEN,
         "AccessToken": DEMO_ACCESS_TOKEN,
         "Client": "bench",
         "VoucherIds": [VOUCHER_A],
-        "Limitation": {"Count": page_size},
+        "Limitation": {"Count": page_size, "Cursor": cursor},
     }
-    count = 0
-    with httpx.Client() as http:
-        while True:
-            response = http.post(url + GET_ALL, json=body, headers={"Prefer": "return=minimal"})
-            if response.status_code == 204:
-                return count
-            page = response.json()
-            count += len(page["VoucherCodes"])
-            if len(page["VoucherCodes"]) < page_size:
-                return count
-            body["Limitation"] = {"Count": page_size, "Cursor": page["Cursor"]}
 
 
-def client(url: str) -> MewsClient:
-    return MewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=url)
+def read_dict(code: dict[str, Any]) -> None:
+    for name in FIELDS:
+        code[name]
 
 
-def wrapper_get_all(url: str, page_size: int) -> int:
-    with client(url) as mews:
-        return sum(1 for _ in mews.voucher_codes.get_all([VOUCHER_A], page_size=page_size))
+def read_public(code: VoucherCode) -> None:
+    (code.id, code.voucher_id, code.value, code.validity_start_utc, code.validity_end_utc)  # noqa: B018
+    (code.created_utc, code.updated_utc, code.is_active, code.extra)  # noqa: B018
 
 
-def async_get_all(url: str, page_size: int) -> int:
-    async def run() -> int:
-        async with AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=url) as mews:
-            return len([code async for code in mews.voucher_codes.get_all([VOUCHER_A], page_size=page_size)])
+class Readers:
+    """Each contender reads `total` codes in pages of `page_size` and returns how many it read."""
 
-    return asyncio.run(run())
+    def __init__(self, url: str, total: int, page_size: int) -> None:
+        self.url, self.total, self.page_size = url, total, page_size
+
+    def plain_httpx(self) -> int:
+        count, cursor = 0, None
+        with httpx.Client() as http:
+            while count < self.total:
+                page = http.post(self.url + GET_ALL_PATH, json=request_body(self.page_size, cursor)).json()
+                for code in page["VoucherCodes"]:
+                    read_dict(code)
+                count += len(page["VoucherCodes"])
+                cursor = page["Cursor"]
+        return count
+
+    def plain_httpx_async(self) -> int:
+        async def run() -> int:
+            count, cursor = 0, None
+            async with httpx.AsyncClient() as http:
+                while count < self.total:
+                    response = await http.post(self.url + GET_ALL_PATH, json=request_body(self.page_size, cursor))
+                    page = response.json()
+                    for code in page["VoucherCodes"]:
+                        read_dict(code)
+                    count += len(page["VoucherCodes"])
+                    cursor = page["Cursor"]
+            return count
+
+        return asyncio.run(run())
+
+    def generated_client(self) -> int:
+        count, cursor = 0, UNSET
+        with GeneratedClient(base_url=self.url) as client:
+            while count < self.total:
+                body = VoucherCodeFilterParameters(
+                    client_token=DEMO_CLIENT_TOKEN,
+                    access_token=DEMO_ACCESS_TOKEN,
+                    client="bench",
+                    voucher_ids=[VOUCHER_A],  # type: ignore[list-item]
+                    limitation=Limitation(count=self.page_size, cursor=cursor),
+                )
+                parsed = voucher_codes_get_all.sync_detailed(client=client, body=body, prefer=UNSET).parsed
+                assert isinstance(parsed, VoucherCodeResult)
+                for code in parsed.voucher_codes:
+                    (code.id, code.voucher_id, code.value, code.validity_start_utc, code.validity_end_utc)  # noqa: B018
+                    (code.created_utc, code.updated_utc, code.is_active, code.activity_state)  # noqa: B018
+                count += len(parsed.voucher_codes)
+                cursor = parsed.cursor  # type: ignore[assignment]
+        return count
+
+    def get_all(self) -> int:
+        count = 0
+        with MewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url) as client:
+            codes = client.voucher_codes.get_all([VOUCHER_A], page_size=self.page_size)
+            for count, code in enumerate(itertools.islice(codes, self.total), 1):  # noqa: B007 - counted, returned
+                read_public(code)
+        return count
+
+    def get_all_async(self) -> int:
+        async def run() -> int:
+            count = 0
+            async with AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url) as client:
+                async for code in client.voucher_codes.get_all([VOUCHER_A], page_size=self.page_size):
+                    read_public(code)
+                    count += 1
+                    if count == self.total:  # async iterators have no islice
+                        break
+            return count
+
+        return asyncio.run(run())
 
 
-def peak_memory(work: Callable[[], object]) -> int:
+def cpu_seconds(work: Callable[[], int], expected: int) -> float:
+    gc.collect()
+    started = time.process_time()
+    count = work()
+    elapsed = time.process_time() - started
+    assert count == expected, (work, count, expected)
+    return elapsed
+
+
+def measure_reading(url: str, total: int, page_size: int, rounds: int) -> dict[str, Any]:
+    """CPU per contender per round, and each contender's ratio to plain httpx in the same round."""
+    readers = Readers(url, total, page_size)
+    contenders: dict[str, Callable[[], int]] = {
+        "plain_httpx": readers.plain_httpx,
+        "plain_httpx_async": readers.plain_httpx_async,
+        "generated_client": readers.generated_client,
+        "get_all": readers.get_all,
+        "get_all_async": readers.get_all_async,
+    }
+    for work in contenders.values():  # warm up: connections, caches, first-call costs
+        cpu_seconds(work, total)
+    seconds: dict[str, list[float]] = {name: [] for name in contenders}
+    for round_number in range(rounds):
+        order = list(contenders) if round_number % 2 == 0 else list(reversed(contenders))
+        for name in order:
+            seconds[name].append(cpu_seconds(contenders[name], total))
+    floor = seconds["plain_httpx"]
+    return {
+        "codes": total,
+        "page_size": page_size,
+        "rounds": rounds,
+        "cpu_ms_per_1000_codes_median": {
+            name: round(statistics.median(values) / total * 1000 * 1000, 3) for name, values in seconds.items()
+        },
+        "ratio_to_plain_httpx_median": {
+            name: round(statistics.median(value / base for value, base in zip(values, floor, strict=True)), 2)
+            for name, values in seconds.items()
+        },
+        "cpu_seconds_per_round": {name: [round(value, 4) for value in values] for name, values in seconds.items()},
+    }
+
+
+def peak_streaming(url: str, codes: int, page_size: int) -> int:
+    """Peak traced memory while `get_all` streams `codes` codes, each read and dropped."""
     gc.collect()
     tracemalloc.start()
-    work()
+    count = Readers(url, codes, page_size).get_all()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
+    assert count == codes
     return peak
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="bench-results.json")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    process, url = start_sandbox()
-    figures: dict[str, Any] = {
+def import_seconds(module: str) -> float:
+    """Wall time of `import module` in a fresh interpreter (best of 5)."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(5)]
+    return min(runs)
+
+
+def environment() -> dict[str, Any]:
+    return {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "machine": platform.machine(),
-        "codes_seeded": SEEDED,
-        "runs_per_figure": args.runs,
+        "cpus": os.cpu_count(),
+        "versions": {name: version(name) for name in ("httpx", "attrs", "msgspec", "mews-wrapper")},
     }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="reports/bench.json")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--codes", type=int, default=100_000, help="codes read per contender per round")
+    parser.add_argument("--memory-codes", type=int, default=200_000, help="the longer stream of the memory figure")
+    parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
+    args = parser.parse_args()
+    if args.smoke:
+        args.rounds, args.codes, args.memory_codes = 1, 2_000, 4_000
+    page_size = 1000
+    short_stream = min(10_000, args.memory_codes // 2)
+    process, url = start_sandbox(max(args.codes, args.memory_codes))
     try:
-        raw_time, raw_count = best_of(args.runs, lambda: raw_get_all(url, 1000))
-        sync_time, sync_count = best_of(args.runs, lambda: wrapper_get_all(url, 1000))
-        async_time, async_count = best_of(args.runs, lambda: async_get_all(url, 1000))
-        assert raw_count == sync_count == async_count == SEEDED, (raw_count, sync_count, async_count)
-        figures["get_all_codes_per_second"] = {
-            "raw_httpx": round(raw_count / raw_time),
-            "sync": round(sync_count / sync_time),
-            "async": round(async_count / async_time),
-        }
-        figures["get_all_time_ratio_vs_raw_httpx"] = {
-            "sync": round(sync_time / raw_time, 2),
-            "async": round(async_time / raw_time, 2),
-        }
-        small_time, _ = best_of(args.runs, lambda: wrapper_get_all(url, 100))
-        raw_small, _ = best_of(args.runs, lambda: raw_get_all(url, 100))
-        figures["get_all_page_100_time_ratio_vs_raw_httpx"] = round(small_time / raw_small, 2)
-
-        def streamed() -> None:
-            with client(url) as mews:
-                for _ in mews.voucher_codes.get_all([VOUCHER_A], page_size=1000):
-                    pass
-
-        def materialised() -> None:
-            with client(url) as mews:
-                kept = list(mews.voucher_codes.get_all([VOUCHER_A], page_size=1000))
-                assert len(kept) == SEEDED
-
-        stream_peak, list_peak = peak_memory(streamed), peak_memory(materialised)
-        figures["get_all_peak_memory_bytes"] = {"streamed": stream_peak, "materialised": list_peak}
-        figures["get_all_streamed_over_materialised_memory"] = round(stream_peak / list_peak, 3)
-
-        counter = iter(range(10**9))
-
-        def add_5000() -> int:
-            batch = next(counter)
-            with client(url) as mews:
-                return len(
-                    mews.voucher_codes.add([NewVoucherCode(VOUCHER_A, f"BENCH-{batch}-{n}") for n in range(5000)])
-                )
-
-        add_time, added = best_of(args.runs, add_5000)
-        figures["add_codes_per_second"] = round(added / add_time)
+        reading = measure_reading(url, args.codes, page_size, args.rounds)
+        short_peak, long_peak = (
+            peak_streaming(url, short_stream, page_size),
+            peak_streaming(url, args.memory_codes, page_size),
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
-    Path(args.out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
+    figures = {
+        "environment": environment(),
+        "reading": reading,
+        "memory": {
+            "streamed_codes": [short_stream, args.memory_codes],
+            "peak_bytes": [short_peak, long_peak],
+            "growth_bytes": long_peak - short_peak,
+        },
+        "import_seconds": {"httpx": import_seconds("httpx"), "mews_wrapper": import_seconds("mews_wrapper")},
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print_table(figures)
+    print(f"\nwritten to {out}")
     return 0
+
+
+def print_table(figures: dict[str, Any]) -> None:
+    reading = figures["reading"]
+    print(f"getAll, {reading['codes']:,} codes in pages of {reading['page_size']}, {reading['rounds']} rounds")
+    print(f"{'contender':<20} {'CPU ms / 1000 codes':>20} {'x plain httpx':>14}")
+    for name, per_thousand in reading["cpu_ms_per_1000_codes_median"].items():
+        print(f"{name:<20} {per_thousand:>20.3f} {reading['ratio_to_plain_httpx_median'][name]:>14.2f}")
+    memory = figures["memory"]
+    print(
+        f"memory: peak {memory['peak_bytes'][0] / 1e6:.1f} MB streaming {memory['streamed_codes'][0]:,} codes, "
+        f"{memory['peak_bytes'][1] / 1e6:.1f} MB streaming {memory['streamed_codes'][1]:,} "
+        f"(growth {memory['growth_bytes'] / 1e6:.2f} MB)"
+    )
+    imports = figures["import_seconds"]
+    print(
+        f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "
+        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x)"
+    )
 
 
 if __name__ == "__main__":
