@@ -27,8 +27,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed-codes", type=int, default=0, help="preload N codes into the first voucher")
     parser.add_argument("--rate-limit", type=int, default=200, help="requests per window per AccessToken (0: off)")
     parser.add_argument("--rate-window", type=float, default=30.0, help="the rate limit's window in seconds")
-    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every response, before acting")
+    parser.add_argument("--latency-after", type=float, default=0.0, help="seconds added after acting, before answering")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered by a random fault")
+    parser.add_argument(
+        "--error-after-rate", type=float, default=0.0, help="share of requests that act, then fail (408/500/502/503)"
+    )
     parser.add_argument("--fault-script", default="", help=f"comma-separated faults for the first requests: {FAULTS}")
     parser.add_argument("--retry-after", default="1", help="the Retry-After of injected 429s")
     parser.add_argument("--repeat-cursor", action="store_true", help="getAll ignores the cursor (Mews' known bug)")
@@ -39,7 +43,9 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
     """A SandboxConfig from the parsed command line."""
     faults = FaultPlan(
         latency_seconds=args.latency,
+        latency_after_seconds=args.latency_after,
         error_rate=args.error_rate,
+        error_after_rate=args.error_after_rate,
         script=deque(fault for fault in args.fault_script.split(",") if fault),
         repeat_cursor=args.repeat_cursor,
         retry_after=args.retry_after,

@@ -34,6 +34,7 @@ FAULT_MESSAGES = {
     "429": "Too many requests (injected).",
     "500": "Internal server error (injected).",
     "503": "Service unavailable (injected).",
+    "504": "Gateway timeout (injected).",
 }
 PROXY_502_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
 
@@ -215,9 +216,15 @@ async def handle(request: Request) -> Response:
     if fault_response is not None:
         return fault_response
     response = await _operate(request, state, operation, request_id)
+    if state.faults.latency_after_seconds:  # acted, then slow to answer: a client may time out on a done write
+        await asyncio.sleep(state.faults.latency_after_seconds)
     if fault == "corrupt":
         return corrupted(response)
-    return DroppedConnection() if fault == "drop-after" else response
+    if fault == "drop-after":
+        return DroppedConnection()
+    if fault in AFTER_ACTING:  # "<status>-after": acted, then failed
+        return injected_fault(fault.removesuffix("-after"), request_id, state.faults.retry_after) or response
+    return response
 
 
 def corrupted(response: Response) -> Response:
@@ -230,9 +237,10 @@ def corrupted(response: Response) -> Response:
 async def _operate(request: Request, state: SandboxState, operation: str, request_id: str) -> Response:
     """JSON, rate limit, authentication, the operation's rules, and Prefer."""
     try:
+        raw = await _limited_body(request)
         try:
-            body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested deeper than the parser goes
             raise rules.ApiError(400, "The request body is not valid JSON.") from None
         if not isinstance(body, dict):
             raise rules.ApiError(400, "The request body must be a JSON object.")
@@ -241,12 +249,15 @@ async def _operate(request: Request, state: SandboxState, operation: str, reques
         if wait is not None:
             raise rules.ApiError(429, "Too many requests: wait before sending more.", None, {"Retry-After": str(wait)})
         client_token, access_token = rules.credentials(body)
+        rules.language(body)
         grant = state.config.grant_for(access_token)
         if client_token not in state.config.client_tokens or grant is None:
             raise rules.ApiError(401, "Invalid ClientToken or AccessToken.")
         result = OPERATIONS[operation](state, body, grant)
     except rules.ApiError as error:
         return error_response(error, request_id)
+    except Exception:  # a bug in the sandbox still answers in Mews' shape, never a bare page
+        return error_response(rules.ApiError(500, "Internal error in the sandbox."), request_id)
     if result is None:  # an empty page, or a delete
         if request.headers.get("prefer", "").strip().lower() == "return=minimal":
             return Response(status_code=204, headers={"Request-Id": request_id})
@@ -254,15 +265,34 @@ async def _operate(request: Request, state: SandboxState, operation: str, reques
     return json_response(200, result, request_id)
 
 
+async def _limited_body(request: Request) -> bytes:
+    """The request body, or 413 when it is larger than `MAX_BODY_BYTES` (read no further than that)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > rules.MAX_BODY_BYTES:
+        raise _too_large()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > rules.MAX_BODY_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> rules.ApiError:
+    return rules.ApiError(413, f"The request body is larger than {rules.MAX_BODY_BYTES} bytes: send smaller batches.")
+
+
 async def http_error(request: Request, exc: Exception) -> Response:
-    """404 for a wrong path, 405 for a wrong method, in Mews' error shape."""
+    """404 for a wrong path, 405 for a wrong method (with `Allow`, as HTTP requires), in Mews' error shape."""
     state: SandboxState = request.app.state.sandbox
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     message = {
         404: "Not found: check the path (case-sensitive, no trailing slash).",
         405: "Method not allowed: every operation is a POST.",
     }.get(status, "Error.")
-    return error_response(rules.ApiError(status, message), state.ids.new())
+    headers = {"Allow": "POST"} if status == 405 else None
+    return error_response(rules.ApiError(status, message, None, headers), state.ids.new())
 
 
 def create_app(config: SandboxConfig | None = None) -> Starlette:

@@ -25,7 +25,7 @@ def to_micros(value: dt.datetime) -> int:
 def format_micros(micros: int) -> str:
     """Mews' wire format, `YYYY-MM-DDThh:mm:ssZ`, with a fraction only when there is one."""
     value = EPOCH + dt.timedelta(microseconds=micros)
-    text = value.strftime("%Y-%m-%dT%H:%M:%S")
+    text = value.replace(tzinfo=None, microsecond=0).isoformat()  # four-digit years (strftime's %Y is not padded)
     if value.microsecond:
         text += f".{value.microsecond:06d}".rstrip("0")
     return text + "Z"

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 #: The faults a script may name. "ok" lets one request through untouched; every status but 502 (a proxy's HTML
 #: page) answers in Mews' error shape; "drop" cuts the connection before acting, "drop-after" after acting (the
 #: case where a client cannot know whether its write went in); "corrupt" acts, then sends its answer with a body
-#: that claims gzip and is not (a proxy that mangled it).
+#: that claims gzip and is not (a proxy that mangled it); "<status>-after" acts, then answers with that status
+#: (Mews did the work and then failed).
 FAULTS = (
     "ok",
     "400",
@@ -24,13 +25,20 @@ FAULTS = (
     "500",
     "502",
     "503",
+    "504",
     "drop",
     "drop-after",
     "corrupt",
+    "408-after",
+    "500-after",
+    "502-after",
+    "503-after",
+    "504-after",
 )
 #: Faults that let the operation act before they break the answer.
-AFTER_ACTING = frozenset({"drop-after", "corrupt"})
+AFTER_ACTING = frozenset(fault for fault in FAULTS if fault.endswith("-after") or fault == "corrupt")
 RANDOM_FAULTS = ("408", "429", "500", "502", "503")
+RANDOM_AFTER_FAULTS = ("408-after", "500-after", "502-after", "503-after")
 
 
 @dataclass
@@ -38,7 +46,9 @@ class FaultPlan:
     """What to break, shared by the command line and the Python API; change it while the server runs."""
 
     latency_seconds: float = 0.0
+    latency_after_seconds: float = 0.0
     error_rate: float = 0.0
+    error_after_rate: float = 0.0
     script: deque[str] = field(default_factory=deque)
     repeat_cursor: bool = False
     retry_after: str = "1"
@@ -50,8 +60,9 @@ class FaultPlan:
         """Check the plan and seed its random source."""
         for fault in self.script:
             _check(fault)
-        if not 0.0 <= self.error_rate <= 1.0:
-            raise ValueError("error_rate must be between 0 and 1")
+        for name in ("error_rate", "error_after_rate"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1")
         self._random = random.Random(self.seed)
 
     def add(self, *faults: str) -> None:
@@ -66,7 +77,9 @@ class FaultPlan:
         with self._lock:
             self.script.clear()
             self.error_rate = 0.0
+            self.error_after_rate = 0.0
             self.latency_seconds = 0.0
+            self.latency_after_seconds = 0.0
             self.repeat_cursor = False
 
     def next_fault(self) -> str:
@@ -76,6 +89,8 @@ class FaultPlan:
                 return self.script.popleft()
             if self.error_rate and self._random.random() < self.error_rate:
                 return self._random.choice(RANDOM_FAULTS)
+            if self.error_after_rate and self._random.random() < self.error_after_rate:
+                return self._random.choice(RANDOM_AFTER_FAULTS)
         return "ok"
 
 

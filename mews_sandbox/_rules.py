@@ -1,6 +1,7 @@
 """The documented rules of the three operations, checked on the raw JSON body.
 
-Written for the sandbox alone (it shares nothing with the client), from ../shared/mews-docs.
+Written for the sandbox alone (it shares nothing with the client), from the documentation (the seed pages, kept in
+tests/spec/data, and the facts they refer to).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from mews_sandbox._config import AccessGrant
 MAX_ITEMS = 1000
 MAX_VALUE_LENGTH = 128
 MAX_INTERVAL_MONTHS = 3
+MAX_BODY_BYTES = 1_048_576
+"""The largest request body taken (413 beyond): a full add of 1000 codes with 128-character values is under 0.7 MB."""
 
 
 class ApiError(Exception):
@@ -40,10 +43,18 @@ def bad(field: str, message: str) -> ApiError:
 
 @dataclass(frozen=True)
 class Interval:
-    """A half-open UpdatedUtc filter, in microseconds."""
+    """A half-open UpdatedUtc filter, in microseconds; None is an open end (the documentation: nullable)."""
 
-    start: int
-    end: int
+    start: int | None
+    end: int | None
+
+
+def language(body: Mapping[str, Any]) -> None:
+    """LanguageCode and CultureCode: optional strings (they take effect only together)."""
+    for field in ("LanguageCode", "CultureCode"):
+        value = body.get(field)
+        if value is not None and not isinstance(value, str):
+            raise bad(field, "expected a string or null.")
 
 
 def credentials(body: Mapping[str, Any]) -> tuple[str, str]:
@@ -89,8 +100,8 @@ def optional_datetime(value: Any, field: str) -> int | None:
         raise bad(field, "expected an ISO 8601 datetime string.")
     try:
         return to_micros(parse_utc(value))
-    except ValueError:
-        raise bad(field, f"{value!r} is not an ISO 8601 datetime.") from None
+    except (ValueError, OverflowError):  # not a datetime, or outside the years 1 to 9999 once in UTC
+        raise bad(field, f"{value!r} is not an ISO 8601 datetime between the years 1 and 9999.") from None
 
 
 def limitation(body: Mapping[str, Any]) -> tuple[int, str | None]:
@@ -106,7 +117,11 @@ def limitation(body: Mapping[str, Any]) -> tuple[int, str | None]:
 
 
 def updated_interval(body: Mapping[str, Any]) -> Interval | None:
-    """The UpdatedUtc filter: both ends required, start <= end, at most 3 calendar months long."""
+    """The UpdatedUtc filter: start <= end and at most 3 calendar months long; a null (or absent) end is open.
+
+    The documentation marks both ends nullable and limits the interval to 3 months: the limit is checked where there
+    are two ends to measure, and a missing end leaves that side unbounded.
+    """
     value = body.get("UpdatedUtc")
     if value is None:
         return None
@@ -114,13 +129,21 @@ def updated_interval(body: Mapping[str, Any]) -> Interval | None:
         raise bad("UpdatedUtc", "expected an object with StartUtc and EndUtc.")
     start = optional_datetime(value.get("StartUtc"), "UpdatedUtc.StartUtc")
     end = optional_datetime(value.get("EndUtc"), "UpdatedUtc.EndUtc")
-    if start is None or end is None:
-        raise bad("UpdatedUtc", "StartUtc and EndUtc are both required.")
-    if start > end:
-        raise bad("UpdatedUtc", "StartUtc must not be after EndUtc.")
-    if end > to_micros(add_months(parse_utc(value["StartUtc"]), MAX_INTERVAL_MONTHS)):
-        raise bad("UpdatedUtc", f"the interval must not be longer than {MAX_INTERVAL_MONTHS} months.")
+    if start is not None and end is not None:
+        if start > end:
+            raise bad("UpdatedUtc", "StartUtc must not be after EndUtc.")
+        limit = months_later(parse_utc(value["StartUtc"]), MAX_INTERVAL_MONTHS)
+        if limit is not None and end > to_micros(limit):
+            raise bad("UpdatedUtc", f"the interval must not be longer than {MAX_INTERVAL_MONTHS} months.")
     return Interval(start, end)
+
+
+def months_later(value: dt.datetime, months: int) -> dt.datetime | None:
+    """`add_months`, or None past the year 9999 (later than any datetime)."""
+    try:
+        return add_months(value, months)
+    except (ValueError, OverflowError):
+        return None
 
 
 def add_months(value: dt.datetime, months: int) -> dt.datetime:
@@ -133,11 +156,12 @@ def add_months(value: dt.datetime, months: int) -> dt.datetime:
 
 
 def enterprises_in_scope(body: Mapping[str, Any], grant: AccessGrant) -> list[str]:
-    """getAll: the enterprises to read. A portfolio token may name some (within its scope) or leave them out."""
-    if not grant.portfolio:
-        return list(grant.enterprise_ids)
+    """getAll: the enterprises to read. A portfolio token may name some (within its scope) or leave them out.
+
+    The documented limits (1 to 1000 UUIDs) hold for every token; a single-enterprise token then ignores the list.
+    """
     named = id_list(body, "EnterpriseIds", required=False)
-    if named is None:
+    if not grant.portfolio or named is None:
         return list(grant.enterprise_ids)
     outside = [enterprise for enterprise in named if enterprise not in grant.enterprise_ids]
     if outside:

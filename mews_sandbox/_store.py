@@ -147,7 +147,10 @@ class Store:
             clauses.append("updated >= ?")
             args.append(query.updated_from)
         if query.updated_to is not None:
-            clauses.append("updated < ?")
+            if query.updated_to == query.updated_from:  # the documentation: start == end matches that instant
+                clauses.append("updated <= ?")
+            else:
+                clauses.append("updated < ?")
             args.append(query.updated_to)
         if query.before_seq is not None:
             clauses.append("seq < ?")

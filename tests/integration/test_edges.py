@@ -19,11 +19,12 @@ from mews_wrapper import (
     ForbiddenError,
     MewsClient,
     MewsConnectionError,
+    MewsTimeoutError,
     NewVoucherCode,
     RateLimitError,
     ServerError,
 )
-from tests._api import Api
+from tests._api import Api, ApiFactory
 
 pytestmark = pytest.mark.anyio
 
@@ -214,3 +215,27 @@ async def test_messages_say_what_happened_in_words(api: Api, sandbox: RunningSan
     assert message.startswith("voucherCodes/add: the ")
     assert "connection" in message
     assert not message.rstrip().endswith(":")
+
+
+async def test_a_write_that_went_in_before_the_timeout_is_unknown(
+    make_api: ApiFactory, sandbox: RunningSandbox
+) -> None:
+    sandbox.faults.latency_after_seconds = 0.5
+    api = make_api(sandbox.url, timeout=0.2)
+    batch = codes("W", 2)
+    with pytest.raises(MewsTimeoutError) as timed_out:
+        await api.add(batch)
+    assert timed_out.value.batch_error is not None
+    assert timed_out.value.batch_error.unknown == batch
+    assert len(api.requests) == 1  # a write is not retried after a read timeout
+    await asyncio.sleep(0.4)
+    assert sandbox.state.store.count() == 2  # unknown, and it did go in
+
+
+async def test_a_5xx_after_acting_is_unknown_and_the_codes_are_there(api: Api, sandbox: RunningSandbox) -> None:
+    sandbox.faults.add("ok", "503-after")
+    batch = codes("A", 1500)
+    with pytest.raises(BatchError) as raised:
+        await api.add(batch)
+    assert raised.value.unknown == batch[1000:]
+    assert sandbox.state.store.count() == 1500

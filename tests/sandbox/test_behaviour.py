@@ -66,8 +66,8 @@ def test_updated_filter_is_half_open(sandbox: RunningSandbox) -> None:
     window = {"StartUtc": codes[0]["UpdatedUtc"], "EndUtc": codes[2]["UpdatedUtc"]}
     found = get_all(sandbox.url, UpdatedUtc=window).json()["VoucherCodes"]
     assert [code["Value"] for code in found] == ["T1", "T0"]
-    instant = {"StartUtc": codes[1]["UpdatedUtc"], "EndUtc": codes[1]["UpdatedUtc"]}
-    assert get_all(sandbox.url, UpdatedUtc=instant).json()["VoucherCodes"] == []
+    instant = {"StartUtc": codes[1]["UpdatedUtc"], "EndUtc": codes[1]["UpdatedUtc"]}  # start == end: that instant
+    assert [code["Value"] for code in get_all(sandbox.url, UpdatedUtc=instant).json()["VoucherCodes"]] == ["T1"]
 
 
 def test_voucher_code_ids_filter(sandbox: RunningSandbox) -> None:
@@ -298,3 +298,30 @@ def test_command_line_refuses_a_port_in_use_in_one_line(sandbox: RunningSandbox)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1, result.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.parametrize("status", ["408", "500", "502", "503", "504"])
+def test_after_faults_act_then_fail(sandbox: RunningSandbox, status: str) -> None:
+    sandbox.faults.add(f"{status}-after")
+    params = [{"VoucherId": VOUCHER_A, "Value": f"DONE-{status}"}]
+    assert post(sandbox.url, "add", body(VoucherCodeParameters=params)).status_code == int(status)
+    assert sandbox.state.store.count() == 1  # Mews did the work; only the answer says otherwise
+
+
+def test_latency_after_acting_lets_a_client_time_out_on_a_done_write(sandbox: RunningSandbox) -> None:
+    sandbox.faults.latency_after_seconds = 0.5
+    params = [{"VoucherId": VOUCHER_A, "Value": "SLOW"}]
+    with pytest.raises(httpx.ReadTimeout):
+        post(sandbox.url, "add", body(VoucherCodeParameters=params), timeout=0.2)
+    time.sleep(0.4)
+    assert sandbox.state.store.count() == 1
+
+
+def test_error_after_rate_acts_then_fails(sandbox_factory: SandboxFactory) -> None:
+    sandbox = sandbox_factory(faults=FaultPlan(error_after_rate=1.0, seed=4))
+    statuses = {
+        post(sandbox.url, "add", body(VoucherCodeParameters=[{"VoucherId": VOUCHER_A, "Value": f"E{n}"}])).status_code
+        for n in range(8)
+    }
+    assert statuses <= {408, 500, 502, 503}
+    assert sandbox.state.store.count() == 8

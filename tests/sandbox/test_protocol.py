@@ -81,8 +81,15 @@ GETALL_INVALID = [
     ({"UpdatedUtc": {"StartUtc": "2026-01-02T00:00:00Z", "EndUtc": "2026-01-01T00:00:00Z"}}, "UpdatedUtc"),
     ({"UpdatedUtc": {"StartUtc": "2026-01-01T00:00:00Z", "EndUtc": "2026-04-01T00:00:01Z"}}, "UpdatedUtc"),
     ({"UpdatedUtc": {"StartUtc": "yesterday", "EndUtc": "2026-01-01T00:00:00Z"}}, "UpdatedUtc.StartUtc"),
-    ({"UpdatedUtc": {"StartUtc": "2026-01-01T00:00:00Z"}}, "UpdatedUtc"),
+    ({"UpdatedUtc": {"StartUtc": "0001-01-01T00:00:00+05:00", "EndUtc": None}}, "UpdatedUtc.StartUtc"),
+    ({"UpdatedUtc": {"StartUtc": "2026-01-01T00:00:00Z", "EndUtc": "9999-12-31T23:00:00-05:00"}}, "UpdatedUtc.EndUtc"),
     ({"VoucherIds": [str(uuid.UUID(int=99, version=4))]}, "VoucherIds"),
+    ({"EnterpriseIds": []}, "EnterpriseIds"),  # the documented limits hold for a single-enterprise token too
+    ({"EnterpriseIds": [None]}, "EnterpriseIds[0]"),
+    ({"EnterpriseIds": [""]}, "EnterpriseIds[0]"),
+    ({"EnterpriseIds": ids(1001)}, "EnterpriseIds"),
+    ({"LanguageCode": 5}, "LanguageCode"),
+    ({"CultureCode": ["en-US"]}, "CultureCode"),
 ]
 
 
@@ -255,3 +262,42 @@ def test_every_response_has_a_request_id(sandbox: RunningSandbox) -> None:
     responses = [get_all(sandbox.url), post(sandbox.url, "getAll", {"ClientToken": DEMO_CLIENT_TOKEN})]
     request_ids = {response.headers["Request-Id"] for response in responses}
     assert len(request_ids) == 2
+
+
+def test_windows_at_the_ends_of_the_calendar_are_answered(sandbox: RunningSandbox) -> None:
+    late = {"StartUtc": "9999-11-01T00:00:00Z", "EndUtc": "9999-12-31T23:59:59Z"}  # 3 months later is past 9999
+    assert get_all(sandbox.url, UpdatedUtc=late).json()["VoucherCodes"] == []
+    early = {"StartUtc": "0001-01-01T00:00:00Z", "EndUtc": "0001-03-01T00:00:00Z"}
+    assert get_all(sandbox.url, UpdatedUtc=early).json()["VoucherCodes"] == []
+
+
+def test_an_open_end_of_the_window_is_unbounded(sandbox: RunningSandbox) -> None:
+    codes = [add_codes(sandbox.url, [f"O{n}"])[0] for n in range(3)]  # one call each: three update times
+    until = {"StartUtc": None, "EndUtc": codes[1]["UpdatedUtc"]}
+    assert [code["Value"] for code in get_all(sandbox.url, UpdatedUtc=until).json()["VoucherCodes"]] == ["O0"]
+    since = {"StartUtc": codes[1]["UpdatedUtc"]}
+    assert [code["Value"] for code in get_all(sandbox.url, UpdatedUtc=since).json()["VoucherCodes"]] == ["O2", "O1"]
+
+
+def test_json_nested_deeper_than_the_parser_goes_is_a_bad_request(sandbox: RunningSandbox) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = post(sandbox.url, "getAll", None, content=deep, headers={"Content-Type": "application/json"})
+    assert_error(response, 400)
+
+
+def test_a_body_over_the_limit_is_413_in_mews_shape(sandbox: RunningSandbox) -> None:
+    payload = body(VoucherIds=[VOUCHER_A], Limitation={"Count": 10}, Padding="x" * 1_048_576)
+    assert_error(post(sandbox.url, "getAll", payload), 413)
+
+
+def test_years_before_1000_are_written_with_four_digits(sandbox: RunningSandbox) -> None:
+    params = [{"VoucherId": VOUCHER_A, "Value": "OLD", "ValidityStartUtc": "0191-09-10T00:00:00Z"}]
+    added = post(sandbox.url, "add", body(VoucherCodeParameters=params)).json()["VoucherCodes"]
+    assert added[0]["ValidityStartUtc"] == "0191-09-10T00:00:00Z"
+    assert get_all(sandbox.url).json()["VoucherCodes"][0]["ValidityStartUtc"] == "0191-09-10T00:00:00Z"
+
+
+def test_a_wrong_method_names_the_allowed_one(sandbox: RunningSandbox) -> None:
+    response = httpx.get(sandbox.url + PATH + "getAll")
+    assert_error(response, 405)
+    assert response.headers["Allow"] == "POST"
