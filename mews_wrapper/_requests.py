@@ -22,7 +22,6 @@ from mews_connector_client.models import (
     Limitation,
     MultipleVoucherCodeAddParameters,
     MultipleVoucherCodeDeleteParameters,
-    PreferHeader,
     TimeFilterInterval,
     VoucherCodeAddParameters,
     VoucherCodeFilterParameters,
@@ -32,6 +31,9 @@ from mews_connector_client.types import UNSET
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._models import NewVoucherCode
 from mews_wrapper._validation import TimeWindow
+
+RETURN_MINIMAL = "return=minimal"
+"""The one `Prefer` value Mews documents: an empty page and a successful delete come back as 204."""
 
 
 @attrs.frozen
@@ -57,7 +59,7 @@ class Send:
 
 
 def _send(config: ClientConfig, operation: Operation, body: Any, *, minimal: bool) -> Send:
-    prefer = PreferHeader.RETURNMINIMAL if minimal else UNSET
+    prefer = RETURN_MINIMAL if minimal else UNSET
     kwargs = operation.module._get_kwargs(body=body, prefer=prefer)
     kwargs["url"] = config.platform_url + kwargs["url"]
     if config.timeout is not None:  # else the httpx client's own (an injected client keeps its timeout)

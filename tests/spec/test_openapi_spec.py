@@ -50,9 +50,26 @@ def test_operation_ids_paths_and_schemas_use_mews_names(operation: str) -> None:
 @pytest.mark.parametrize("operation", ["getAll", "add", "delete"])
 def test_every_documented_status_is_declared(operation: str) -> None:
     responses = SPEC["paths"][PATH.format(operation)]["post"]["responses"]
-    assert set(responses) == {"200", "204", "400", "401", "403", "404", "408", "409", "413", "429", "500"}
+    errors = {"400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "504"}
+    no_content = set() if operation == "add" else {"204"}  # 204 is for an empty getAll page and a delete only
+    assert set(responses) == {"200"} | no_content | errors
     assert "content" not in SPEC["components"]["responses"]["NoContent"]
     assert "Retry-After" in SPEC["components"]["responses"]["TooManyRequests"]["headers"]
+    for proxied in ("BadGateway", "ServiceUnavailable", "GatewayTimeout"):  # a proxy's own page, or Mews' error
+        assert set(SPEC["components"]["responses"][proxied]["content"]) == {"application/json", "text/html"}
+
+
+def test_prefer_accepts_any_preference_as_rfc_7240_asks() -> None:
+    prefer = SPEC["components"]["parameters"]["Prefer"]
+    assert prefer["schema"] == {"type": "string"}
+    assert "return=minimal" in prefer["description"]
+
+
+def test_the_three_month_limit_is_stated_where_readers_look() -> None:
+    updated = SPEC["components"]["schemas"]["VoucherCodeFilterParameters"]["properties"]["UpdatedUtc"]
+    assert updated["x-max-interval-in-months"] == 3
+    assert "at most 3 calendar months" in updated["description"]
+    assert "3 calendar months" in SPEC["components"]["responses"]["BadRequest"]["description"]
 
 
 @pytest.mark.parametrize("operation", ["getAll", "add", "delete"])

@@ -5,7 +5,6 @@ from .connector_api_exception_result import ConnectorApiExceptionResult
 from .limitation import Limitation
 from .multiple_voucher_code_add_parameters import MultipleVoucherCodeAddParameters
 from .multiple_voucher_code_delete_parameters import MultipleVoucherCodeDeleteParameters
-from .prefer_header import PreferHeader
 from .time_filter_interval import TimeFilterInterval
 from .unit import Unit
 from .voucher_code import VoucherCode
@@ -19,7 +18,6 @@ __all__ = (
     "Limitation",
     "MultipleVoucherCodeAddParameters",
     "MultipleVoucherCodeDeleteParameters",
-    "PreferHeader",
     "TimeFilterInterval",
     "Unit",
     "VoucherCode",

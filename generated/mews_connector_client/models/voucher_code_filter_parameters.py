@@ -34,8 +34,9 @@ class VoucherCodeFilterParameters:
         enterprise_ids (list[UUID] | None | Unset): Unique identifiers of the Enterprises. If not specified, the
             operation returns data for all enterprises within scope of the Access Token.
         voucher_code_ids (list[UUID] | None | Unset): Unique identifiers of the voucher codes.
-        updated_utc (None | TimeFilterInterval | Unset): Interval of voucher code's last update date and time. At most 3
-            (calendar) months long; half-open (`StartUtc <= UpdatedUtc < EndUtc`).
+        updated_utc (None | TimeFilterInterval | Unset): Interval of voucher code's last update date and time. LIMIT:
+            `EndUtc` may be at most 3 calendar months after `StartUtc` (Mews answers 400 otherwise; a JSON schema cannot say
+            so). Half-open (`StartUtc <= UpdatedUtc < EndUtc`); when `StartUtc` equals `EndUtc` it matches that instant.
     """
 
     client_token: str

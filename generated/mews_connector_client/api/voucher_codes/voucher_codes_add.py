@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.connector_api_exception_result import ConnectorApiExceptionResult
 from ...models.multiple_voucher_code_add_parameters import MultipleVoucherCodeAddParameters
-from ...models.prefer_header import PreferHeader
 from ...models.voucher_code_result import VoucherCodeResult
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: MultipleVoucherCodeAddParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
-        headers["Prefer"] = str(prefer)
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -36,15 +35,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ConnectorApiExceptionResult | VoucherCodeResult | None:
+) -> ConnectorApiExceptionResult | VoucherCodeResult | None:
     if response.status_code == 200:
         response_200 = VoucherCodeResult.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
 
     if response.status_code == 400:
         response_400 = ConnectorApiExceptionResult.from_dict(response.json())
@@ -91,6 +86,21 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+        response_502 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -99,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]:
+) -> Response[ConnectorApiExceptionResult | VoucherCodeResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,15 +122,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeAddParameters,
-    prefer: PreferHeader | Unset = UNSET,
-) -> Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]:
+    prefer: str | Unset = UNSET,
+) -> Response[ConnectorApiExceptionResult | VoucherCodeResult]:
     """Add voucher codes
 
      Adds voucher codes to the specified Voucher. Note this operation supports Portfolio Access Tokens.
     There is no idempotency key: retrying an add whose outcome is unknown can create a duplicate.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeAddParameters):
 
     Raises:
@@ -128,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]
+        Response[ConnectorApiExceptionResult | VoucherCodeResult]
     """
 
     kwargs = _get_kwargs(
@@ -147,15 +157,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeAddParameters,
-    prefer: PreferHeader | Unset = UNSET,
-) -> Any | ConnectorApiExceptionResult | VoucherCodeResult | None:
+    prefer: str | Unset = UNSET,
+) -> ConnectorApiExceptionResult | VoucherCodeResult | None:
     """Add voucher codes
 
      Adds voucher codes to the specified Voucher. Note this operation supports Portfolio Access Tokens.
     There is no idempotency key: retrying an add whose outcome is unknown can create a duplicate.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeAddParameters):
 
     Raises:
@@ -163,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ConnectorApiExceptionResult | VoucherCodeResult
+        ConnectorApiExceptionResult | VoucherCodeResult
     """
 
     return sync_detailed(
@@ -177,15 +187,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeAddParameters,
-    prefer: PreferHeader | Unset = UNSET,
-) -> Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]:
+    prefer: str | Unset = UNSET,
+) -> Response[ConnectorApiExceptionResult | VoucherCodeResult]:
     """Add voucher codes
 
      Adds voucher codes to the specified Voucher. Note this operation supports Portfolio Access Tokens.
     There is no idempotency key: retrying an add whose outcome is unknown can create a duplicate.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeAddParameters):
 
     Raises:
@@ -193,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]
+        Response[ConnectorApiExceptionResult | VoucherCodeResult]
     """
 
     kwargs = _get_kwargs(
@@ -210,15 +220,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeAddParameters,
-    prefer: PreferHeader | Unset = UNSET,
-) -> Any | ConnectorApiExceptionResult | VoucherCodeResult | None:
+    prefer: str | Unset = UNSET,
+) -> ConnectorApiExceptionResult | VoucherCodeResult | None:
     """Add voucher codes
 
      Adds voucher codes to the specified Voucher. Note this operation supports Portfolio Access Tokens.
     There is no idempotency key: retrying an add whose outcome is unknown can create a duplicate.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeAddParameters):
 
     Raises:
@@ -226,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ConnectorApiExceptionResult | VoucherCodeResult
+        ConnectorApiExceptionResult | VoucherCodeResult
     """
 
     return (

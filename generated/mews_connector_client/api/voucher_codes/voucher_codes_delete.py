@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.connector_api_exception_result import ConnectorApiExceptionResult
 from ...models.multiple_voucher_code_delete_parameters import MultipleVoucherCodeDeleteParameters
-from ...models.prefer_header import PreferHeader
 from ...models.unit import Unit
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: MultipleVoucherCodeDeleteParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
-        headers["Prefer"] = str(prefer)
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -91,6 +90,21 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+        response_502 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -112,14 +126,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeDeleteParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[Any | ConnectorApiExceptionResult | Unit]:
     """Delete voucher codes
 
      Delete specified voucher codes. Note this operation supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeDeleteParameters):
 
     Raises:
@@ -146,14 +160,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeDeleteParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Any | ConnectorApiExceptionResult | Unit | None:
     """Delete voucher codes
 
      Delete specified voucher codes. Note this operation supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeDeleteParameters):
 
     Raises:
@@ -175,14 +189,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeDeleteParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[Any | ConnectorApiExceptionResult | Unit]:
     """Delete voucher codes
 
      Delete specified voucher codes. Note this operation supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeDeleteParameters):
 
     Raises:
@@ -207,14 +221,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MultipleVoucherCodeDeleteParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Any | ConnectorApiExceptionResult | Unit | None:
     """Delete voucher codes
 
      Delete specified voucher codes. Note this operation supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (MultipleVoucherCodeDeleteParameters):
 
     Raises:

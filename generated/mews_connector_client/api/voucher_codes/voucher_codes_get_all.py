@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.connector_api_exception_result import ConnectorApiExceptionResult
-from ...models.prefer_header import PreferHeader
 from ...models.voucher_code_filter_parameters import VoucherCodeFilterParameters
 from ...models.voucher_code_result import VoucherCodeResult
 from ...types import UNSET, Response, Unset
@@ -15,11 +14,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: VoucherCodeFilterParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
-        headers["Prefer"] = str(prefer)
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -91,6 +90,21 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+        response_502 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ConnectorApiExceptionResult.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -112,7 +126,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VoucherCodeFilterParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]:
     """Get all voucher codes
 
@@ -120,7 +134,7 @@ def sync_detailed(
     Pagination and supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (VoucherCodeFilterParameters):
 
     Raises:
@@ -147,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: VoucherCodeFilterParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Any | ConnectorApiExceptionResult | VoucherCodeResult | None:
     """Get all voucher codes
 
@@ -155,7 +169,7 @@ def sync(
     Pagination and supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (VoucherCodeFilterParameters):
 
     Raises:
@@ -177,7 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VoucherCodeFilterParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[Any | ConnectorApiExceptionResult | VoucherCodeResult]:
     """Get all voucher codes
 
@@ -185,7 +199,7 @@ async def asyncio_detailed(
     Pagination and supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (VoucherCodeFilterParameters):
 
     Raises:
@@ -210,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: VoucherCodeFilterParameters,
-    prefer: PreferHeader | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Any | ConnectorApiExceptionResult | VoucherCodeResult | None:
     """Get all voucher codes
 
@@ -218,7 +232,7 @@ async def asyncio(
     Pagination and supports Portfolio Access Tokens.
 
     Args:
-        prefer (PreferHeader | Unset): The one documented value of the `Prefer` request header.
+        prefer (str | Unset):
         body (VoucherCodeFilterParameters):
 
     Raises:
