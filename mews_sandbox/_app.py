@@ -124,12 +124,12 @@ def add(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dic
         rules.known_vouchers(
             [code.voucher_id], f"VoucherCodeParameters[{index}].VoucherId", state.config.vouchers, [enterprise]
         )
-    taken = state.store.active_values(code.voucher_id for code in codes)
+    taken = state.store.active_values((code.voucher_id, code.value) for code in codes)
     for code in codes:
         key = (code.voucher_id, code.value)
         if key in taken:
             raise rules.ApiError(403, f"Voucher {code.voucher_id} already has an active code {code.value!r}.")
-        taken.add(key)
+        taken.add(key)  # a value repeated within the call
     now = state.clock.now_micros()
     stored = state.store.insert(
         [

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS voucher_codes (
     is_active INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS voucher_codes_voucher ON voucher_codes (voucher_id, seq);
+CREATE INDEX IF NOT EXISTS voucher_codes_active_value ON voucher_codes (voucher_id, value) WHERE is_active = 1;
 """
 _COLUMNS = "seq, id, voucher_id, enterprise_id, value, validity_start, validity_end, created, updated, is_active"
 
@@ -112,16 +113,20 @@ class Store:
                     found[code.id] = code
         return [found[i] for i in ids if i in found]
 
-    def active_values(self, voucher_ids: Iterable[str]) -> set[tuple[str, str]]:
-        """(voucher id, value) of every active code of these vouchers."""
-        ids = sorted(set(voucher_ids))
-        marks = ",".join("?" * len(ids))
+    def active_values(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Those of these (voucher id, value) pairs that an active code already holds.
+
+        An index lookup per pair: the cost of an add does not grow with the codes a voucher already has.
+        """
+        found: set[tuple[str, str]] = set()
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT voucher_id, value FROM voucher_codes WHERE is_active = 1 AND voucher_id IN ({marks})",  # noqa: S608
-                ids,
-            ).fetchall()
-        return {(row[0], row[1]) for row in rows}
+            for pair in set(pairs):
+                row = self._db.execute(
+                    "SELECT 1 FROM voucher_codes WHERE is_active = 1 AND voucher_id = ? AND value = ?", pair
+                ).fetchone()
+                if row is not None:
+                    found.add(pair)
+        return found
 
     def deactivate(self, ids: Sequence[str], updated: int) -> None:
         """Mark codes deleted and move their update time; codes already deleted stay as they are."""

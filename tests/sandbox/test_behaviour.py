@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from mews_sandbox import ENTERPRISE_A, VOUCHER_A, FaultPlan, RunningSandbox, SandboxConfig, run_sandbox
 from mews_sandbox._ratelimit import SlidingWindowLimiter
+from mews_sandbox._store import NewCode, Store
 from tests.conftest import SandboxFactory
 from tests.sandbox._http import add_codes, body, get_all, post
 
@@ -325,3 +326,21 @@ def test_error_after_rate_acts_then_fails(sandbox_factory: SandboxFactory) -> No
     }
     assert statuses <= {408, 500, 502, 503}
     assert sandbox.state.store.count() == 8
+
+
+def test_a_new_value_is_checked_with_an_index_not_a_scan_of_the_voucher() -> None:
+    store = Store()
+    store.insert([NewCode(f"id-{n}", VOUCHER_A, ENTERPRISE_A, f"TAKEN-{n}", None, None, 1) for n in range(3)])
+    assert store.active_values([(VOUCHER_A, "TAKEN-1"), (VOUCHER_A, "FREE"), (VOUCHER_A, "TAKEN-2")]) == {
+        (VOUCHER_A, "TAKEN-1"),
+        (VOUCHER_A, "TAKEN-2"),
+    }
+    store.deactivate(["id-1"], 2)
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    assert store.active_values([(VOUCHER_A, "TAKEN-1")]) == set()  # a deleted code frees its value
+    store._db.set_trace_callback(None)
+    (statement,) = statements
+    plan = str(store._db.execute(f"EXPLAIN QUERY PLAN {statement}").fetchall())
+    assert "USING INDEX voucher_codes_active_value" in plan  # the cost per code does not grow with the voucher
+    assert "SCAN" not in plan
