@@ -38,10 +38,6 @@ class ClientConfig:
     max_retries: int
     scrubber: Scrubber = attrs.field(eq=False, repr=False)
 
-    def secrets(self) -> tuple[str, str]:
-        """The raw token values."""
-        return self.client_token.reveal(), self.access_token.reveal()
-
     def own_timeout(self) -> httpx.Timeout:
         """The timeout of an httpx client the wrapper makes itself."""
         return self.timeout or httpx.Timeout(DEFAULT_TIMEOUT)

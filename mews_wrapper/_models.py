@@ -108,9 +108,8 @@ class VoucherCode(msgspec.Struct, frozen=True, gc=False):
 
     def __eq__(self, other: object) -> bool:
         """Equal when every field but `extra` is."""
-        if other.__class__ is not self.__class__:
+        if not isinstance(other, VoucherCode) or other.__class__ is not self.__class__:
             return NotImplemented
-        assert isinstance(other, VoucherCode)
         return self._identity() == other._identity()
 
     def __hash__(self) -> int:

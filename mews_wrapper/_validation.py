@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from mews_wrapper._constants import MAX_ITEMS, MAX_VALUE_LENGTH
 from mews_wrapper._exceptions import MewsValidationError
 
-IdLike = str | uuid.UUID
 TimeWindow = tuple[dt.datetime, dt.datetime]
 
 
