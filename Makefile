@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated lint test demo bench record clean
+.PHONY: help venv generate check-generated lint test conformance demo bench record clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,14 @@ lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper and m
 test: check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
 	$(BIN)/pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost,::1
 
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make conformance needs Node.js and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+conformance: $(STAMP) node_modules/.installed ## Prism (proxy and mock), openapi-core and the matrices judge client, sandbox and spec
+	$(BIN)/python scripts/conformance.py --out reports/conformance.json
+
 demo: $(STAMP) ## start the sandbox, run examples/quickstart.py against it, stop it
 	$(BIN)/python scripts/demo.py
 
@@ -46,4 +54,4 @@ record: $(STAMP) ## re-record every cassette against a seeded sandbox (or MEWS_P
 	$(BIN)/python scripts/record.py
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis
