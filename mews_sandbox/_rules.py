@@ -170,12 +170,16 @@ def enterprises_in_scope(body: Mapping[str, Any], grant: AccessGrant) -> list[st
 
 
 def target_enterprise(body: Mapping[str, Any], grant: AccessGrant) -> str:
-    """add/delete: EnterpriseId is required with a portfolio token (and in scope), ignored otherwise."""
+    """add/delete: EnterpriseId is required with a portfolio token (and in scope), ignored otherwise.
+
+    Ignored, but still a UUID when given: the schema's format holds for every token.
+    """
+    named = None if body.get("EnterpriseId") is None else uuid_text(body["EnterpriseId"], "EnterpriseId")
     if not grant.portfolio:
         return grant.enterprise_ids[0]
-    if body.get("EnterpriseId") is None:
+    if named is None:
         raise bad("EnterpriseId", "is required with a Portfolio Access Token.")
-    enterprise = uuid_text(body["EnterpriseId"], "EnterpriseId")
+    enterprise = named
     if enterprise not in grant.enterprise_ids:
         raise ApiError(403, f"Enterprise {enterprise} is outside the scope of the access token.")
     return enterprise

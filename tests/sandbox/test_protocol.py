@@ -264,6 +264,15 @@ def test_every_response_has_a_request_id(sandbox: RunningSandbox) -> None:
     assert len(request_ids) == 2
 
 
+@pytest.mark.parametrize("operation", ["add", "delete"])
+def test_enterprise_id_is_a_uuid_for_every_token(sandbox: RunningSandbox, operation: str) -> None:
+    if operation == "add":
+        fields: dict[str, object] = {"VoucherCodeParameters": [{"VoucherId": VOUCHER_A, "Value": "E"}]}
+    else:
+        fields = {"VoucherCodeIds": [add_codes(sandbox.url, ["TO-DELETE"])[0]["Id"]]}
+    assert_error(post(sandbox.url, operation, body(EnterpriseId="AAA", **fields)), 400, "EnterpriseId")
+
+
 def test_windows_at_the_ends_of_the_calendar_are_answered(sandbox: RunningSandbox) -> None:
     late = {"StartUtc": "9999-11-01T00:00:00Z", "EndUtc": "9999-12-31T23:59:59Z"}  # 3 months later is past 9999
     assert get_all(sandbox.url, UpdatedUtc=late).json()["VoucherCodes"] == []
