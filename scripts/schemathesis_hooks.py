@@ -69,10 +69,16 @@ def map_case(ctx: Any, case: Any) -> Any:
     limitation = body.get("Limitation")
     if isinstance(limitation, dict) and _is_uuid(limitation.get("Cursor")):
         limitation["Cursor"] = None
-    for entry in body.get("VoucherCodeParameters") or []:
-        if isinstance(entry, dict) and _is_uuid(entry.get("VoucherId")):
+    for entry in _entries(body):
+        if _is_uuid(entry.get("VoucherId")):
             entry["VoucherId"] = VOUCHER_A
     return case
+
+
+def _entries(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The objects of `VoucherCodeParameters`, whatever a negative case put there."""
+    entries = body.get("VoucherCodeParameters")
+    return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
 
 
 @schemathesis.hook
@@ -83,8 +89,7 @@ def filter_case(ctx: Any, case: Any) -> bool:
     intervals = [case.body.get("UpdatedUtc")]
     intervals += [
         {"StartUtc": entry.get("ValidityStartUtc"), "EndUtc": entry.get("ValidityEndUtc")}
-        for entry in case.body.get("VoucherCodeParameters") or []
-        if isinstance(entry, dict)
+        for entry in _entries(case.body)
     ]
     return all(
         _documented_interval(interval, months=3 if index == 0 else None) for index, interval in enumerate(intervals)
