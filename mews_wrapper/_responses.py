@@ -274,14 +274,14 @@ def _describe_foreign_body(response: httpx.Response) -> str:
     A page whose text only repeats the status line (`502 Bad Gateway`) is not quoted again.
     """
     reason = _reason(response)
+    if not response.content:
+        return f"{reason} (an empty body instead of a Mews error)"
     media_type = response.headers.get("Content-Type", "").split(";")[0].strip() or "untyped"
     text = re.sub(r"<(head|script|style)\b.*?</\1>", " ", response.text, flags=re.S | re.I)
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     status_line = f"{response.status_code} {reason}".lower()
     while text.lower().startswith(status_line):
         text = text[len(status_line) :].strip()
-    if not response.content:
-        return f"{reason} (an empty body instead of a Mews error)"
     if not text:
         return f"{reason} (a {media_type} page instead of a Mews error, probably from a proxy)"
     excerpt = text if len(text) <= _EXCERPT_LENGTH else text[: _EXCERPT_LENGTH - 1] + "…"

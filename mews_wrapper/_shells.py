@@ -11,7 +11,7 @@ import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -74,28 +74,30 @@ class _Attempt:
         return (time.perf_counter() - self._started) * 1000
 
 
-class _Shell:
-    """What both shells share: whether the client was closed."""
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
-    def __init__(self, http: httpx.Client | httpx.AsyncClient) -> None:
-        self._http_client = http
+
+class _Shell(Generic[_HttpT]):
+    """What both shells share: the httpx client they send with, and whether the client was closed."""
+
+    def __init__(self, http: _HttpT) -> None:
+        self.http: _HttpT = http
         self.closed = False
 
     def check_open(self) -> None:
         """Raise `ClientClosedError` when the client, or the httpx client it sends with, was closed."""
-        if self.closed or self._http_client.is_closed:
+        if self.closed or self.http.is_closed:
             raise ClientClosedError(
                 "the client is closed: make a new MewsClient/AsyncMewsClient (or use it inside its with block)"
             )
 
 
-class SyncShell(_Shell):
+class SyncShell(_Shell[httpx.Client]):
     """Runs programs with an `httpx.Client` and a blocking sleep."""
 
     def __init__(self, http: httpx.Client, sleep: Callable[[float], None]) -> None:
         """Send with `http`, wait with `sleep`."""
         super().__init__(http)
-        self.http = http
         self._sleep = sleep
 
     def run(self, program: Program) -> Iterator[Any]:
@@ -122,13 +124,12 @@ class SyncShell(_Shell):
         return list(self.run(program))[-1]
 
 
-class AsyncShell(_Shell):
+class AsyncShell(_Shell[httpx.AsyncClient]):
     """Runs programs with an `httpx.AsyncClient` and an awaitable sleep."""
 
     def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]]) -> None:
         """Send with `http`, wait with `sleep`."""
         super().__init__(http)
-        self.http = http
         self._sleep = sleep
 
     async def run(self, program: Program) -> AsyncIterator[Any]:

@@ -156,10 +156,15 @@ def proxy_scenario(sandbox: RunningSandbox, url: str) -> dict[str, Any]:
     return {"requests_checked": referee.checked, "violations": referee.violations, "faults_injected": injected}
 
 
+def load_spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    return spec
+
+
 def negative_control(sandbox: RunningSandbox) -> int:
     """Violations Prism finds with a spec nothing can satisfy (every code must carry a field none has): a zero
     from the real run is a real zero only if this is not."""
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = load_spec()
     spec["components"]["schemas"]["VoucherCode"]["required"].append("NoSuchField")
     with tempfile.TemporaryDirectory() as folder:
         broken = Path(folder) / "unsatisfiable.yaml"
@@ -189,7 +194,7 @@ def run_operation(mews: MewsClient, operation: str, ids: list[uuid.UUID], number
 
 def mock_examples(url: str) -> dict[str, Any]:
     """The wrapper reads every documented status of every operation as Prism's mock serves it from the spec."""
-    spec = json.loads(subprocess.check_output([sys.executable, "-c", _SPEC_AS_JSON], cwd=ROOT))
+    spec = load_spec()
     read, misread = 0, []
     for operation in OPERATIONS:
         for status in sorted(spec["paths"][PATH + operation]["post"]["responses"]):
@@ -201,9 +206,6 @@ def mock_examples(url: str) -> dict[str, Any]:
             if problem or referee.violations:
                 misread.append(f"{operation} {status}: {problem or referee.violations}")
     return {"documented_statuses_read": read, "misread": misread}
-
-
-_SPEC_AS_JSON = "import json, yaml; print(json.dumps(yaml.safe_load(open('openapi.yaml'))))"
 
 
 class _PickStatus(httpx.HTTPTransport):
