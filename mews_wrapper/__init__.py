@@ -35,6 +35,7 @@ from mews_wrapper._exceptions import (
     UnexpectedStatusError,
 )
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
+from mews_wrapper._rate_limit import RateLimit
 from mews_wrapper._version import __version__
 from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
 
@@ -62,6 +63,7 @@ __all__ = [
     "NotFoundError",
     "Page",
     "PayloadTooLargeError",
+    "RateLimit",
     "RateLimitError",
     "RequestTimeoutError",
     "ServerError",

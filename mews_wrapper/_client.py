@@ -17,9 +17,11 @@ import anyio
 import httpx
 
 from mews_wrapper._config import ClientConfig, resolve_config
-from mews_wrapper._constants import DEFAULT_MAX_RETRIES
+from mews_wrapper._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES
 from mews_wrapper._exceptions import MewsValidationError
+from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
+from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import concrete_init
 from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
@@ -46,6 +48,8 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: _HttpT | None = None,
         sleep: _SleepT | None = None,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         """Check the configuration (`MewsValidationError` names what is wrong) and open the connection pool.
 
@@ -59,6 +63,11 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         - `timeout`: seconds, or an `httpx.Timeout`, per request; by default 60 s, or an injected client's own.
         - `max_retries`: retries per request where a retry is safe (see the README); 0 turns them off.
         - `http_client`: your own httpx client (then yours to close); `sleep`: what waits between retries.
+        - `rate_limit`: the client-side budget per AccessToken, `RateLimit(200, 30)` (Mews' own limit) unless
+          given; shared by every client of the process with the same token, or through Redis (`storage=`). None
+          turns it off.
+        - `max_concurrency`: requests at once (tasks for `AsyncMewsClient`, threads for `MewsClient`) for a
+          write's chunks and getAll's independent queries; 1 sends one request at a time.
         """
         config = resolve_config(
             client_token,
@@ -77,6 +86,16 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             )
         if sleep is not None and not callable(sleep):
             raise MewsValidationError(f"sleep must be callable, got {type(sleep).__name__}")
+        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+            raise MewsValidationError(f"rate_limit must be a RateLimit or None, got {type(rate_limit).__name__}")
+        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or not 1 <= max_concurrency <= 64:
+            raise MewsValidationError(f"max_concurrency must be a whole number from 1 to 64, got {max_concurrency!r}")
+        self._pacer = (
+            None
+            if rate_limit is None
+            else Pacer(window_for(rate_limit, config.platform_url, config.access_token.reveal()))
+        )
+        self._max_concurrency = max_concurrency
         self._session = Session.create(config)
         self._owns_http = http_client is None
         self._http: _HttpT = http_client if http_client is not None else self._new_http_client(config)
@@ -118,7 +137,7 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
 
     @functools.cached_property
     def _shell(self) -> SyncShell:
-        return SyncShell(self._http, self._sleep or time.sleep)
+        return SyncShell(self._http, self._sleep or time.sleep, self._pacer, self._max_concurrency)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.Client:
         return httpx.Client(timeout=config.own_timeout())
@@ -152,7 +171,7 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
 
     @functools.cached_property
     def _shell(self) -> AsyncShell:
-        return AsyncShell(self._http, self._sleep or anyio.sleep)
+        return AsyncShell(self._http, self._sleep or anyio.sleep, self._pacer, self._max_concurrency)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=config.own_timeout())

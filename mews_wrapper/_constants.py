@@ -14,6 +14,8 @@ MAX_WINDOW_MONTHS: Final = 3
 
 DEFAULT_TIMEOUT: Final = 60.0
 DEFAULT_MAX_RETRIES: Final = 3
+DEFAULT_MAX_CONCURRENCY: Final = 4
+"""Requests at once for a write's chunks and for getAll's independent queries."""
 MAX_RETRY_AFTER: Final = 60.0
 """The longest `Retry-After` the client waits out; a longer one raises `RateLimitError` at once."""
 

@@ -13,7 +13,7 @@ import itertools
 import logging
 import uuid
 from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import Any, NoReturn, TypeAlias, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -29,12 +29,13 @@ from mews_wrapper._exceptions import (
     MewsConnectionError,
     MewsError,
     MewsResponseError,
+    RateLimitError,
 )
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
 from mews_wrapper._pagination import CursorState
 from mews_wrapper._requests import ADD, DELETE, Operation, Send, build_add, build_delete, build_get_all
 from mews_wrapper._responses import Answer, generated_client, read_answer, request_id_of, transport_error
-from mews_wrapper._retry import RetryPolicy, never_reached_mews
+from mews_wrapper._retry import RetryPolicy, never_reached_mews, retry_after_of
 from mews_wrapper._validation import TimeWindow
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -45,6 +46,21 @@ class Sleep:
     """Wait this many seconds before going on."""
 
     seconds: float
+
+
+@attrs.frozen
+class Pace:
+    """Wait for the rate limiter's leave to send (nothing has gone out yet)."""
+
+
+@attrs.frozen
+class HoldBack:
+    """Mews answered 429: every client sharing the token's window holds back this many seconds."""
+
+    seconds: float
+
+
+PACE = Pace()
 
 
 @attrs.frozen
@@ -70,7 +86,7 @@ class Delivery:
     may_have_acted: bool = False
 
 
-Step: TypeAlias = Send | Sleep | Emit
+Step: TypeAlias = Send | Sleep | Pace | HoldBack | Emit
 Program: TypeAlias = Generator[Step, Outcome | None, None]
 Exchange: TypeAlias = Generator[Step, Outcome | None, Answer]
 
@@ -100,6 +116,7 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
     acted_before = False  # whether an earlier try may have reached Mews (a write never retries after one)
     retries = 0
     while True:
+        yield PACE  # interrupted here, nothing of this try went out
         delivery.may_have_acted = True
         try:
             outcome = yield send
@@ -113,6 +130,8 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
         except MewsError as error:
             acted_before = acted_before or outcome_unknown(error)
             delivery.may_have_acted = acted_before
+            if isinstance(error, RateLimitError) and (hold := retry_after_of(error)) is not None:
+                yield HoldBack(hold)
             delay = session.policy.delay(error, retries_done=retries, idempotent=operation.idempotent)
             if delay is None:
                 raise
@@ -179,29 +198,40 @@ class GetAllQuery:
         return id_chunks * len(optional_chunks(self.enterprise_ids)) * count_windows(self.window)
 
 
-def get_all_pages(session: Session, query: GetAllQuery) -> Program:
-    """Every non-empty page of every planned query, in plan order.
+def query_streams(session: Session, query: GetAllQuery) -> Iterator[Program]:
+    """One program per planned query, lazily, each emitting the non-empty pages of its cursor to the end.
 
     The planned queries are disjoint (a code has one voucher, one enterprise, one id and one `UpdatedUtc`, and
-    windows are half-open), so nothing is filtered and memory stays at about one page: a code that changes while a
-    long scan runs may be seen twice, the later copy newer.
+    windows are half-open), so nothing is filtered and memory stays at about one page per stream: a code that
+    changes while a long scan runs may be seen twice, the later copy newer. The async client runs several streams
+    at once; the sync client runs them one after another (`get_all_pages`).
     """
-    for voucher_ids, voucher_code_ids, enterprise_ids, window in query.plan():
-        state = CursorState(query.page_size)
-        while not state.done:
-            send = build_get_all(
-                session.config,
-                voucher_ids=voucher_ids,
-                voucher_code_ids=voucher_code_ids,
-                enterprise_ids=enterprise_ids,
-                window=window,
-                count=query.page_size,
-                cursor=state.cursor,
-            )
-            answer = yield from exchange(session, send)
-            state.advance(answer)
-            if answer.codes:
-                yield Emit(Page(answer.codes, answer.cursor, answer.request_id))
+    return (_query_pages(session, query.page_size, planned) for planned in query.plan())
+
+
+def _query_pages(session: Session, page_size: int, planned: PlannedQuery) -> Program:
+    voucher_ids, voucher_code_ids, enterprise_ids, window = planned
+    state = CursorState(page_size)
+    while not state.done:
+        send = build_get_all(
+            session.config,
+            voucher_ids=voucher_ids,
+            voucher_code_ids=voucher_code_ids,
+            enterprise_ids=enterprise_ids,
+            window=window,
+            count=page_size,
+            cursor=state.cursor,
+        )
+        answer = yield from exchange(session, send)
+        state.advance(answer)
+        if answer.codes:
+            yield Emit(Page(answer.codes, answer.cursor, answer.request_id))
+
+
+def get_all_pages(session: Session, query: GetAllQuery) -> Program:
+    """Every non-empty page of every planned query, one query after another, in plan order."""
+    for stream in query_streams(session, query):
+        yield from stream
 
 
 def outcome_unknown(error: MewsError) -> bool:
@@ -217,66 +247,113 @@ _ItemT = TypeVar("_ItemT")
 _ResultT = TypeVar("_ResultT")
 
 
-def write_in_chunks(
-    session: Session,
-    operation: Operation,
-    items: Sequence[_ItemT],
-    request: Callable[[Sequence[_ItemT]], Send],
-    results: Callable[[Sequence[_ItemT], Answer], Sequence[_ResultT]],
-) -> Program:
-    """Send `items` in chunks of 1000, in order; emits the results of every chunk (for add, the created codes).
+@attrs.define
+class _ChunkState:
+    """Where one chunk of a write stands: not started, answered (its results), or stopped (by this exception)."""
 
-    Whatever stops it once a request may have been sent carries the accounting (`batch_error`, see `_account`).
+    delivery: Delivery = attrs.field(factory=Delivery)
+    started: bool = False
+    results: Sequence[Any] | None = None
+    stopped_by: BaseException | None = None
+
+
+class ChunkedWrite(Generic[_ItemT, _ResultT]):
+    """A write of any size, in chunks of 1000, that accounts for every item however its chunks end.
+
+    Drivers run `chunk(index)` programs (one after another, or several at once) and report how each ended with
+    `answered` or `stopped`; `outcome` then returns every result in input order, or raises with the accounting
+    (see `settle`).
     """
-    parts = chunks(items)
-    succeeded: list[_ResultT] = []
-    for index, part in enumerate(parts):
-        delivery = Delivery()
+
+    def __init__(
+        self,
+        session: Session,
+        operation: Operation,
+        items: Sequence[_ItemT],
+        request: Callable[[Sequence[_ItemT]], Send],
+        results: Callable[[Sequence[_ItemT], Answer], Sequence[_ResultT]],
+    ) -> None:
+        """Split `items` into chunks; `request` builds a chunk's request, `results` reads its answer."""
+        self.operation = operation
+        self.parts = chunks(items)
+        self._session = session
+        self._request = request
+        self._results = results
+        self._states = [_ChunkState() for _ in self.parts]
+
+    def chunk(self, index: int) -> Generator[Step, Outcome | None, Sequence[_ResultT]]:
+        """Send chunk `index` (with its retries) and return its results; raises what stopped it."""
+        state = self._states[index]
+        state.started = True
+        part = self.parts[index]
+        answer = yield from exchange(self._session, self._request(part), state.delivery)
+        return self._results(part, answer)
+
+    def answered(self, index: int, results: Sequence[_ResultT]) -> None:
+        """Chunk `index` went in: these are its results."""
+        self._states[index].results = results
+
+    def stopped(self, index: int, error: BaseException) -> None:
+        """Chunk `index` ended with `error` (a `MewsError`, a cancellation, anything)."""
+        self._states[index].stopped_by = error
+
+    def outcome(self, interruption: BaseException | None = None) -> list[_ResultT]:
+        """Every result in input order when every chunk went in; else raise, accounting for every item.
+
+        `interruption` is what stopped the whole write from outside (a cancellation, `KeyboardInterrupt`): chunks
+        that had started and not ended are unknown when a request may have reached Mews, else failed. Chunks never
+        started failed. A `MewsError` in a write of several chunks raises a `BatchError` (the first chunk's error in
+        input order is its `__cause__`); an interruption, any other exception, or the error of a one-chunk write
+        keeps its type and gets `batch_error` and a note with the counts.
+        """
+        succeeded: list[_ResultT] = []
+        failed: list[_ItemT] = []
+        unknown: list[_ItemT] = []
+        first_error: BaseException | None = None
+        for part, state in zip(self.parts, self._states, strict=True):
+            if state.results is not None:
+                succeeded.extend(state.results)
+                continue
+            if state.started and state.delivery.may_have_acted and (state.stopped_by or interruption):
+                unknown.extend(part)
+            else:
+                failed.extend(part)
+            if first_error is None and state.stopped_by is not None:
+                first_error = state.stopped_by
+        error = interruption or first_error
+        if error is None:
+            return succeeded
+        batch: BatchError[Any, Any] = BatchError(
+            self.operation.name, succeeded=succeeded, failed=failed, unknown=unknown
+        )
+        if isinstance(error, MewsError) and len(self.parts) > 1:
+            raise batch from error
+        error.batch_error = batch  # type: ignore[attr-defined]  # any exception: a cancellation keeps its type
+        error.add_note(f"{self.operation.name}: {batch.summary()} (the exception's batch_error lists them)")
+        raise error
+
+
+def write_in_chunks(write: ChunkedWrite[Any, Any]) -> Program:
+    """Run a write's chunks one after another, stopping at the first that fails; emits every result in order.
+
+    Whatever stops it once a request may have been sent carries the accounting (see `ChunkedWrite.outcome`).
+    """
+    for index in range(len(write.parts)):
         try:
-            answer = yield from exchange(session, request(part), delivery)
-            done = results(part, answer)
+            results = yield from write.chunk(index)
         except GeneratorExit:  # the program was closed: nobody is left to tell
             raise
         except BaseException as error:
-            _account(error, operation, succeeded=succeeded, parts=parts, failed_index=index, delivery=delivery)
-        succeeded.extend(done)
-    yield Emit(succeeded)
+            write.stopped(index, error)
+            break
+        write.answered(index, results)
+    yield Emit(write.outcome())
 
 
-def _account(
-    error: BaseException,
-    operation: Operation,
-    *,
-    succeeded: Sequence[Any],
-    parts: Sequence[Sequence[Any]],
-    failed_index: int,
-    delivery: Delivery,
-) -> NoReturn:
-    """Raise what stopped a chunked write, carrying a `BatchError` that accounts for every item.
-
-    The chunk that was stopped is unknown when Mews may have acted on it (`delivery`), else failed; later chunks
-    were never sent. A `MewsError` in a call of several chunks becomes that `BatchError` (the error is its
-    `__cause__`); any other exception (a cancellation, `KeyboardInterrupt`), or the error of a one-chunk call, keeps
-    its type and gets `batch_error` and a note with the counts.
-    """
-    unknown = delivery.may_have_acted
-    stopped = list(parts[failed_index])
-    never_sent = [item for part in parts[failed_index + 1 :] for item in part]
-    batch: BatchError[Any, Any] = BatchError(
-        operation.name,
-        succeeded=succeeded,
-        failed=never_sent if unknown else stopped + never_sent,
-        unknown=stopped if unknown else [],
-    )
-    if isinstance(error, MewsError) and len(parts) > 1:
-        raise batch from error
-    error.batch_error = batch  # type: ignore[attr-defined]  # any exception: a cancellation keeps its type
-    error.add_note(f"{operation.name}: {batch.summary()} (the exception's batch_error lists them)")
-    raise error
-
-
-def add_codes(session: Session, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None) -> Program:
-    """Add codes in chunks of 1000, in order; emits the created codes."""
+def add_codes(
+    session: Session, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None
+) -> ChunkedWrite[NewVoucherCode, VoucherCode]:
+    """Add codes in chunks of 1000; the results are the created codes, in input order."""
 
     def created(part: Sequence[NewVoucherCode], answer: Answer) -> Sequence[VoucherCode]:
         if len(answer.codes) != len(part):
@@ -285,11 +362,13 @@ def add_codes(session: Session, codes: Sequence[NewVoucherCode], enterprise_id: 
             )
         return answer.codes
 
-    return write_in_chunks(session, ADD, codes, lambda part: build_add(session.config, part, enterprise_id), created)
+    return ChunkedWrite(session, ADD, codes, lambda part: build_add(session.config, part, enterprise_id), created)
 
 
-def delete_codes(session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None) -> Program:
-    """Delete codes in chunks of 1000, in order; emits the deleted ids."""
-    return write_in_chunks(
+def delete_codes(
+    session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None
+) -> ChunkedWrite[uuid.UUID, uuid.UUID]:
+    """Delete codes in chunks of 1000; the results are the deleted ids."""
+    return ChunkedWrite(
         session, DELETE, ids, lambda part: build_delete(session.config, part, enterprise_id), lambda part, _: part
     )

@@ -78,14 +78,14 @@ class RetryPolicy:
         """
         if retries_done >= self.max_retries or not is_retryable(error, idempotent=idempotent):
             return None
-        retry_after = _retry_after_of(error)
+        retry_after = retry_after_of(error)
         if retry_after is not None:
             return None if retry_after > self.max_retry_after else retry_after
         backoff = min(self.max_delay, self.initial_delay * 2.0**retries_done)
         return backoff * (0.5 + self.random() / 2)  # "equal jitter": between half and all of the backoff
 
 
-def _retry_after_of(error: MewsError) -> float | None:
+def retry_after_of(error: MewsError) -> float | None:
     """The wait Mews asked for: a 429's `retry_after`, or the `Retry-After` of any other error response."""
     if isinstance(error, RateLimitError):
         return error.retry_after

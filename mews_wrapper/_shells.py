@@ -3,29 +3,48 @@
 They are the only code that does I/O. A shell performs each step a program yields and hands back what happened;
 when a step is interrupted (a cancelled task, `KeyboardInterrupt`, any exception), the shell throws it into the
 program at that step, so that the program can account for its writes before the exception goes on, unchanged.
+
+Before each request a shell waits for the rate limiter (`Pace`), and after it reports the round trip; a 429 holds
+back every client of the window (`HoldBack`). The async shell also runs a write's chunks, and getAll's independent
+streams, several at once (`max_concurrency`).
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
+import anyio
 import httpx
 
 from mews_wrapper._exceptions import ClientClosedError
-from mews_wrapper._program import Emit, Outcome, Program, Sleep, Step
+from mews_wrapper._pacing import Pacer
+from mews_wrapper._program import (
+    ChunkedWrite,
+    Emit,
+    HoldBack,
+    Outcome,
+    Pace,
+    Program,
+    Sleep,
+    Step,
+    write_in_chunks,
+)
 from mews_wrapper._requests import Send
 
 
 class _Stepper:
     """Advances a program: each step in turn, delivering what the last one gave or the exception that stopped it."""
 
-    def __init__(self, program: Program) -> None:
+    def __init__(self, program: Generator[Step, Outcome | None, Any]) -> None:
         self._program = program
         self.outcome: Outcome | None = None
+        self.returned: Any = None
         self._error: BaseException | None = None
 
     def __iter__(self) -> Iterator[Step]:
@@ -36,8 +55,8 @@ class _Stepper:
                 yield step
                 error, outcome, self._error, self.outcome = self._error, self.outcome, None, None
                 step = self._program.send(outcome) if error is None else self._program.throw(error)
-        except StopIteration:
-            return
+        except StopIteration as stop:
+            self.returned = stop.value
 
     @contextlib.contextmanager
     def performing(self) -> Iterator[None]:
@@ -77,12 +96,22 @@ class _Attempt:
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-class _Shell(Generic[_HttpT]):
-    """What both shells share: the httpx client they send with, and whether the client was closed."""
+_Performed = Send | Sleep | Pace | HoldBack
+_ENDED: Any = object()  # a program ended
 
-    def __init__(self, http: _HttpT) -> None:
+
+class _Shell(Generic[_HttpT]):
+    """What both shells share: the httpx client they send with, the pacer, and whether the client was closed."""
+
+    def __init__(self, http: _HttpT, pacer: Pacer | None) -> None:
         self.http: _HttpT = http
+        self.pacer = pacer
         self.closed = False
+
+    def _answered(self, outcome: Outcome | None) -> Outcome | None:
+        if self.pacer is not None and outcome is not None and outcome.response is not None:
+            self.pacer.window.answered(outcome.elapsed_ms / 1000)
+        return outcome
 
     def check_open(self) -> None:
         """Raise `ClientClosedError` when the client, or the httpx client it sends with, was closed."""
@@ -93,65 +122,300 @@ class _Shell(Generic[_HttpT]):
 
 
 class SyncShell(_Shell[httpx.Client]):
-    """Runs programs with an `httpx.Client` and a blocking sleep."""
+    """Runs programs with an `httpx.Client` and a blocking sleep; several at once in threads (`max_concurrency`)."""
 
-    def __init__(self, http: httpx.Client, sleep: Callable[[float], None]) -> None:
-        """Send with `http`, wait with `sleep`."""
-        super().__init__(http)
+    def __init__(
+        self,
+        http: httpx.Client,
+        sleep: Callable[[float], None],
+        pacer: Pacer | None = None,
+        max_concurrency: int = 1,
+    ) -> None:
+        """Send with `http`, wait between retries with `sleep`, pace with `pacer`, run up to `max_concurrency`."""
+        super().__init__(http, pacer)
         self._sleep = sleep
+        self.max_concurrency = max_concurrency
 
     def run(self, program: Program) -> Iterator[Any]:
         """Perform the program's steps, yielding what it emits."""
-        stepper = _Stepper(program)
-        for step in stepper:
-            if isinstance(step, Emit):
-                yield step.value
-                continue
-            with stepper.performing():
-                stepper.outcome = self._perform(step)
-
-    def _perform(self, step: Send | Sleep) -> Outcome | None:
-        if isinstance(step, Sleep):
-            self._sleep(step.seconds)
-            return None
-        self.check_open()
-        with _Attempt() as attempt:
-            attempt.answered(self.http.request(**step.kwargs))
-        return attempt.outcome
+        runner = _SyncRunner(self, program)
+        while (emitted := runner.next_emitted()) is not _ENDED:
+            yield emitted
 
     def result(self, program: Program) -> Any:
         """Run the program to its end and return the last value it emitted."""
         return list(self.run(program))[-1]
 
+    def merge(self, streams: Iterator[Program]) -> Iterator[Any]:
+        """What independent programs emit, up to `max_concurrency` at once (threads), in rounds (see `AsyncShell`)."""
+        running: list[_SyncRunner] = []
+        pool = _pool(self.max_concurrency)
+        try:
+            while True:
+                while len(running) < self.max_concurrency and (stream := next(streams, None)) is not None:
+                    running.append(_SyncRunner(self, stream))
+                if not running:
+                    return
+                if pool is None or len(running) == 1:
+                    emitted = [running[0].next_emitted()]
+                else:
+                    emitted = _first_error_last([pool.submit(runner.next_emitted) for runner in running])
+                for value in emitted:
+                    if value is not _ENDED:
+                        yield value
+                running = [runner for runner, value in zip(running, emitted, strict=True) if value is not _ENDED]
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            for runner in running:
+                runner.close()
+
+    def write(self, write: ChunkedWrite[Any, Any]) -> list[Any]:
+        """Run a write's chunks, up to `max_concurrency` at once (threads); every result, or the accounting.
+
+        After a chunk fails no new chunk starts; those already out run to their end. An interruption in the
+        calling thread (`KeyboardInterrupt`) cancels the chunks not started; those out are unknown.
+        """
+        pool = _pool(self.max_concurrency) if len(write.parts) > 1 else None
+        if pool is None:
+            result: list[Any] = self.result(write_in_chunks(write))
+            return result
+        failed = threading.Event()
+
+        def send_chunk(index: int) -> None:
+            if failed.is_set():
+                return
+            runner = _SyncRunner(self, write.chunk(index))
+            try:
+                runner.next_emitted()
+            except Exception as error:  # recorded; the others go on, no new chunk starts
+                write.stopped(index, error)
+                failed.set()
+                return
+            write.answered(index, runner.returned)
+
+        futures = [pool.submit(send_chunk, index) for index in range(len(write.parts))]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException as interruption:
+            failed.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            write.outcome(interruption)
+        pool.shutdown(wait=True)
+        return write.outcome()
+
+    def _perform(self, step: _Performed) -> Outcome | None:
+        if isinstance(step, Sleep):
+            self._sleep(step.seconds)
+        elif isinstance(step, Pace):
+            self.check_open()
+            if self.pacer is not None:
+                self.pacer.wait()
+        elif isinstance(step, HoldBack):
+            if self.pacer is not None:
+                self.pacer.hold(step.seconds)
+        else:
+            self.check_open()
+            with _Attempt() as attempt:
+                attempt.answered(self.http.request(**step.kwargs))
+            return self._answered(attempt.outcome)
+        return None
+
+
+def _pool(max_concurrency: int) -> concurrent.futures.ThreadPoolExecutor | None:
+    if max_concurrency == 1:
+        return None
+    return concurrent.futures.ThreadPoolExecutor(max_concurrency, thread_name_prefix="mews-wrapper")
+
+
+def _first_error_last(futures: list[concurrent.futures.Future[Any]]) -> list[Any]:
+    """Every future's value once all are done; the first error in order is raised after all have ended."""
+    concurrent.futures.wait(futures)
+    for future in futures:
+        if (error := future.exception()) is not None:
+            raise error
+    return [future.result() for future in futures]
+
+
+class _SyncRunner:
+    """Advances one program with the sync shell, a value at a time, across calls (and threads)."""
+
+    def __init__(self, shell: SyncShell, program: Generator[Step, Outcome | None, Any]) -> None:
+        self._shell = shell
+        self._program = program
+        self._stepper = _Stepper(program)
+        self._steps = iter(self._stepper)
+
+    @property
+    def returned(self) -> Any:
+        """What the program returned, once it ended."""
+        return self._stepper.returned
+
+    def next_emitted(self) -> Any:
+        """Perform steps until the program emits (that value) or ends (`_ENDED`)."""
+        for step in self._steps:
+            if isinstance(step, Emit):
+                return step.value
+            with self._stepper.performing():
+                self._stepper.outcome = self._shell._perform(step)
+        return _ENDED
+
+    def close(self) -> None:
+        """Close the program (a stream nobody reads any more)."""
+        self._program.close()
+
 
 class AsyncShell(_Shell[httpx.AsyncClient]):
-    """Runs programs with an `httpx.AsyncClient` and an awaitable sleep."""
+    """Runs programs with an `httpx.AsyncClient` and an awaitable sleep, up to `max_concurrency` requests at once."""
 
-    def __init__(self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]]) -> None:
-        """Send with `http`, wait with `sleep`."""
-        super().__init__(http)
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        sleep: Callable[[float], Awaitable[None]],
+        pacer: Pacer | None = None,
+        max_concurrency: int = 1,
+    ) -> None:
+        """Send with `http`, wait between retries with `sleep`, pace with `pacer`, run up to `max_concurrency`."""
+        super().__init__(http, pacer)
         self._sleep = sleep
+        self.max_concurrency = max_concurrency
 
     async def run(self, program: Program) -> AsyncIterator[Any]:
         """Perform the program's steps, yielding what it emits."""
-        stepper = _Stepper(program)
-        for step in stepper:
-            if isinstance(step, Emit):
-                yield step.value
-                continue
-            with stepper.performing():
-                stepper.outcome = await self._perform(step)
-
-    async def _perform(self, step: Send | Sleep) -> Outcome | None:
-        if isinstance(step, Sleep):
-            await self._sleep(step.seconds)
-            return None
-        self.check_open()
-        with _Attempt() as attempt:
-            attempt.answered(await self.http.request(**step.kwargs))
-        return attempt.outcome
+        runner = _AsyncRunner(self, program)
+        while (emitted := await runner.next_emitted()) is not _ENDED:
+            yield emitted
 
     async def result(self, program: Program) -> Any:
         """Run the program to its end and return the last value it emitted."""
         results = [value async for value in self.run(program)]
         return results[-1]
+
+    async def merge(self, streams: Iterator[Program]) -> AsyncIterator[Any]:
+        """What independent programs emit, up to `max_concurrency` of them at once, in rounds.
+
+        Each round takes the next value of every running stream concurrently, then hands them on in plan order; a
+        finished stream makes room for the next. Requests only run inside a round, so a consumer that stops (or
+        is slow) leaves nothing running, and at most `max_concurrency` values are held.
+        """
+        running: list[_AsyncRunner] = []
+        try:
+            while True:
+                while len(running) < self.max_concurrency and (stream := next(streams, None)) is not None:
+                    running.append(_AsyncRunner(self, stream))
+                if not running:
+                    return
+                emitted = await self._round(running)
+                for value in emitted:
+                    if value is not _ENDED:
+                        yield value
+                running = [runner for runner, value in zip(running, emitted, strict=True) if value is not _ENDED]
+        finally:
+            for runner in running:
+                runner.close()
+
+    async def _round(self, running: list[_AsyncRunner]) -> list[Any]:
+        if len(running) == 1:
+            return [await running[0].next_emitted()]
+        emitted: list[Any] = [_ENDED] * len(running)
+        errors: list[Exception | None] = [None] * len(running)
+
+        async def advance(index: int) -> None:
+            try:
+                emitted[index] = await running[index].next_emitted()
+            except Exception as error:  # the first in plan order is raised once the round ends
+                errors[index] = error
+
+        async with anyio.create_task_group() as group:
+            for index in range(len(running)):
+                group.start_soon(advance, index)
+        for error in errors:
+            if error is not None:
+                raise error
+        return emitted
+
+    async def write(self, write: ChunkedWrite[Any, Any]) -> list[Any]:
+        """Run a write's chunks, up to `max_concurrency` at once, in input order; every result, or the accounting.
+
+        After a chunk fails no new chunk starts; those already out run to their end, so each is accounted for
+        exactly. Cancelling the call cancels the chunks out (unknown if Mews may have acted, else failed).
+        """
+        if self.max_concurrency == 1 or len(write.parts) == 1:
+            result: list[Any] = await self.result(write_in_chunks(write))
+            return result
+        slots = anyio.Semaphore(self.max_concurrency)
+        failed = anyio.Event()
+
+        async def send_chunk(index: int) -> None:
+            async with slots:
+                if failed.is_set():
+                    return
+                runner = _AsyncRunner(self, write.chunk(index))
+                try:
+                    await runner.next_emitted()
+                except Exception as error:  # recorded; the others go on, no new chunk starts
+                    write.stopped(index, error)
+                    failed.set()
+                    return
+                write.answered(index, runner.returned)
+
+        try:
+            async with anyio.create_task_group() as group:
+                for index in range(len(write.parts)):
+                    group.start_soon(send_chunk, index)
+        except BaseException as interruption:
+            write.outcome(_single(interruption))
+        return write.outcome()
+
+    async def _perform(self, step: _Performed) -> Outcome | None:
+        if isinstance(step, Sleep):
+            await self._sleep(step.seconds)
+        elif isinstance(step, Pace):
+            self.check_open()
+            if self.pacer is not None:
+                await self.pacer.wait_async()
+        elif isinstance(step, HoldBack):
+            if self.pacer is not None:
+                await self.pacer.hold_async(step.seconds)
+        else:
+            self.check_open()
+            with _Attempt() as attempt:
+                attempt.answered(await self.http.request(**step.kwargs))
+            return self._answered(attempt.outcome)
+        return None
+
+
+class _AsyncRunner:
+    """Advances one program with an async shell, a value at a time, across calls (and tasks)."""
+
+    def __init__(self, shell: AsyncShell, program: Generator[Step, Outcome | None, Any]) -> None:
+        self._shell = shell
+        self._program = program
+        self._stepper = _Stepper(program)
+        self._steps = iter(self._stepper)
+
+    @property
+    def returned(self) -> Any:
+        """What the program returned, once it ended."""
+        return self._stepper.returned
+
+    async def next_emitted(self) -> Any:
+        """Perform steps until the program emits (that value) or ends (`_ENDED`)."""
+        for step in self._steps:
+            if isinstance(step, Emit):
+                return step.value
+            with self._stepper.performing():
+                self._stepper.outcome = await self._shell._perform(step)
+        return _ENDED
+
+    def close(self) -> None:
+        """Close the program (a stream nobody reads any more)."""
+        self._program.close()
+
+
+def _single(error: BaseException) -> BaseException:
+    """The exception inside a group of one (a task group's), else the exception itself."""
+    while isinstance(error, BaseExceptionGroup) and len(error.exceptions) == 1:
+        error = error.exceptions[0]
+    return error

@@ -16,7 +16,7 @@ from typing import Any
 from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
-from mews_wrapper._program import GetAllQuery, Program, Session, add_codes, delete_codes, get_all_pages
+from mews_wrapper._program import ChunkedWrite, GetAllQuery, Program, Session, add_codes, delete_codes, query_streams
 from mews_wrapper._requests import GET_ALL
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
@@ -46,7 +46,7 @@ class _Calls:
         enterprise_ids: Iterable[str | uuid.UUID] | None = None,
         updated_utc: tuple[dt.datetime, dt.datetime] | None = None,
         page_size: int = 1000,
-    ) -> Program:
+    ) -> GetAllQuery:
         """The arguments of getAll (`get_all`, `get_all_pages`).
 
         - `voucher_ids`: the vouchers whose codes to read (required; `str` or `uuid.UUID`, any number).
@@ -56,10 +56,11 @@ class _Calls:
           any length, widened outward to whole seconds (the start rounds down, the end up).
         - `page_size`: codes per request, 1 to 1000.
 
-        Lists over 1000 ids and windows over 3 months are split into queries Mews accepts, each paged to its end
-        before the next begins; results come newest first within each query. A code changed while a long scan runs
-        may be seen twice, the later copy newer. Bad arguments raise `MewsValidationError` at the call, before
-        anything is sent.
+        Lists over 1000 ids and windows over 3 months are split into queries Mews accepts; up to the client's
+        `max_concurrency` of them are paged at once, a page of each in turn (in plan order), and no request runs
+        while you hold a page: at most `max_concurrency` pages are held. Results come newest first within each
+        query. A code changed while a long scan runs may be seen twice, the later copy newer. Bad arguments raise
+        `MewsValidationError` at the call, before anything is sent.
         """
         query = GetAllQuery(
             voucher_ids=to_uuid_list(voucher_ids, "voucher_ids", required=True) or [],
@@ -71,23 +72,28 @@ class _Calls:
         self._shell.check_open()
         if (size := query.plan_size()) > 1:
             logger.info("%s: split into %d queries (ids in chunks of 1000, windows of 3 months)", GET_ALL.name, size)
-        return get_all_pages(self._session, query)
+        return query
+
+    def streams(self, query: GetAllQuery) -> Iterator[Program]:
+        """The paged queries of a checked getAll, one program each."""
+        return query_streams(self._session, query)
 
     def add(
         self, codes: Iterable[NewVoucherCode | Mapping[str, Any]], *, enterprise_id: str | uuid.UUID | None = None
-    ) -> Program | None:
+    ) -> ChunkedWrite[NewVoucherCode, VoucherCode] | None:
         """The arguments of `add`.
 
         - `codes`: `NewVoucherCode`s, or mappings with its keys (`voucher_id`, `value`, and optionally
-          `validity_start_utc`, `validity_end_utc`); any number, sent in chunks of 1000, in order. Empty input sends
-          nothing and returns [].
+          `validity_start_utc`, `validity_end_utc`); any number, sent in chunks of 1000 (up to the client's
+          `max_concurrency` at once), the results in input order. Empty input sends nothing and returns [].
         - `enterprise_id`: the enterprise to add to; required with a portfolio token (else the client's default).
 
         Every exception that escapes once a request may have been sent carries `batch_error`, a `BatchError` whose
         `succeeded` (the created codes), `failed` (certainly not added) and `unknown` (a timeout, a dropped
-        connection or a 5xx: Mews may have added them) cover every input. With more than one chunk a `MewsError`
-        comes as that `BatchError`, the error as its `__cause__`; a one-chunk call raises the error itself
-        (`except RateLimitError` works); a cancellation or `KeyboardInterrupt` keeps its type.
+        connection or a 5xx: Mews may have added them) cover every input. After a chunk fails no new chunk starts;
+        those already out run to their end and are counted. With more than one chunk a `MewsError` comes as that
+        `BatchError`, the first failed chunk's error (in input order) as its `__cause__`; a one-chunk call raises
+        the error itself (`except RateLimitError` works); a cancellation or `KeyboardInterrupt` keeps its type.
         """
         items = as_list(codes, "codes", "NewVoucherCode (or mappings with its keys)")
         checked = []
@@ -102,11 +108,11 @@ class _Calls:
 
     def delete(
         self, voucher_code_ids: Iterable[str | uuid.UUID], *, enterprise_id: str | uuid.UUID | None = None
-    ) -> Program | None:
+    ) -> ChunkedWrite[uuid.UUID, uuid.UUID] | None:
         """The arguments of `delete`.
 
-        - `voucher_code_ids`: the codes' ids (`str` or `uuid.UUID`), any number, in chunks of 1000. Empty input sends
-          nothing.
+        - `voucher_code_ids`: the codes' ids (`str` or `uuid.UUID`), any number, in chunks of 1000 (up to the
+          client's `max_concurrency` at once). Empty input sends nothing.
         - `enterprise_id`: the enterprise the codes belong to; required with a portfolio token (else the client's
           default).
 
@@ -149,21 +155,22 @@ class VoucherCodes:
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> Iterator[Page[VoucherCode]]:
         """The same as `get_all`, a `Page` (items, cursor, Mews request id) at a time; empty pages are skipped."""
-        pages: Iterator[Page[VoucherCode]] = self._shell.run(self._calls.get_all(*args, **kwargs))
+        query = self._calls.get_all(*args, **kwargs)
+        pages: Iterator[Page[VoucherCode]] = self._shell.merge(self._calls.streams(query))
         return pages
 
     @arguments_of(_Calls.add)
     def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
         """Add codes and return them as Mews created them, in input order."""
-        program = self._calls.add(*args, **kwargs)
-        created: list[VoucherCode] = [] if program is None else self._shell.result(program)
+        write = self._calls.add(*args, **kwargs)
+        created: list[VoucherCode] = [] if write is None else self._shell.write(write)
         return created
 
     @arguments_of(_Calls.delete)
     def delete(self, *args: Any, **kwargs: Any) -> None:
         """Delete codes by id: Mews keeps them, inactive, and getAll still returns them."""
-        if (program := self._calls.delete(*args, **kwargs)) is not None:
-            self._shell.result(program)
+        if (write := self._calls.delete(*args, **kwargs)) is not None:
+            self._shell.write(write)
 
 
 class AsyncVoucherCodes:
@@ -182,21 +189,22 @@ class AsyncVoucherCodes:
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> AsyncIterator[Page[VoucherCode]]:
         """The same as `get_all`, an async iterator of `Page`s (items, cursor, Mews request id)."""
-        pages: AsyncIterator[Page[VoucherCode]] = self._shell.run(self._calls.get_all(*args, **kwargs))
+        query = self._calls.get_all(*args, **kwargs)
+        pages: AsyncIterator[Page[VoucherCode]] = self._shell.merge(self._calls.streams(query))
         return pages
 
     @arguments_of(_Calls.add)
     async def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
         """Add codes and return them as Mews created them, in input order (awaited)."""
-        program = self._calls.add(*args, **kwargs)
-        created: list[VoucherCode] = [] if program is None else await self._shell.result(program)
+        write = self._calls.add(*args, **kwargs)
+        created: list[VoucherCode] = [] if write is None else await self._shell.write(write)
         return created
 
     @arguments_of(_Calls.delete)
     async def delete(self, *args: Any, **kwargs: Any) -> None:
         """Delete codes by id (awaited): Mews keeps them, inactive, and getAll still returns them."""
-        if (program := self._calls.delete(*args, **kwargs)) is not None:
-            await self._shell.result(program)
+        if (write := self._calls.delete(*args, **kwargs)) is not None:
+            await self._shell.write(write)
 
 
 async def _items(pages: AsyncIterator[Page[VoucherCode]]) -> AsyncIterator[VoucherCode]:

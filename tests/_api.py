@@ -77,6 +77,9 @@ async def make_api(request: pytest.FixtureRequest) -> AsyncIterator[ApiFactory]:
             sleep = sleeps.append
         options.setdefault("client_token", DEMO_CLIENT_TOKEN)
         options.setdefault("access_token", PORTFOLIO_ACCESS_TOKEN if portfolio else DEMO_ACCESS_TOKEN)
+        # Retries here sleep in `sleeps`, not in time; the limiter waits in real time, so it is on only where a test
+        # asks for it (tests/integration/test_rate_limit.py).
+        options.setdefault("rate_limit", None)
         cls = AsyncMewsClient if is_async else MewsClient
         client = cls(platform_url=url, portfolio=portfolio, http_client=http, sleep=sleep, **options)
         api = Api(client, requests, sleeps)

@@ -47,7 +47,10 @@ def codes(prefix: str, count: int) -> list[NewVoucherCode]:
     return [NewVoucherCode(VOUCHER_A, f"{prefix}{n}") for n in range(count)]
 
 
-async def test_a_split_scan_keeps_the_newer_copy_of_a_code_changed_during_the_scan(api: Api) -> None:
+async def test_a_split_scan_keeps_the_newer_copy_of_a_code_changed_during_the_scan(
+    make_api: ApiFactory, sandbox: RunningSandbox
+) -> None:
+    api = make_api(sandbox.url, max_concurrency=1)  # one query after another: the second reads after the change
     (code,) = await api.add([NewVoucherCode(VOUCHER_A, "MOVES")])
     assert code.updated_utc is not None
     seam = code.updated_utc + dt.timedelta(seconds=1)  # the second window starts after the code's first update
@@ -81,6 +84,7 @@ def interrupting_client(
             task.cancel()  # delivered at the next await: while the request goes out
 
     credentials = {"client_token": DEMO_CLIENT_TOKEN, "access_token": DEMO_ACCESS_TOKEN, "platform_url": url}
+    options.setdefault("max_concurrency", 1)  # one chunk at a time: the interrupted request is the last one sent
     if is_async:
         http = httpx.AsyncClient(event_hooks={"request": [async_hook]})
         return AsyncMewsClient(http_client=http, **credentials, **options), sent
@@ -127,6 +131,7 @@ async def test_an_interrupted_retry_sleep_marks_the_waiting_chunk_failed(
         raise asyncio.CancelledError
 
     credentials = {"client_token": DEMO_CLIENT_TOKEN, "access_token": DEMO_ACCESS_TOKEN, "platform_url": sandbox.url}
+    credentials["max_concurrency"] = 1  # the second chunk waits while nothing else is out
     client = AsyncMewsClient(sleep=cancel, **credentials) if is_async else MewsClient(sleep=interrupt, **credentials)
     batch = codes("S", 1500)
     sandbox.faults.add("ok", "429")  # the second chunk is told to wait: Mews certainly did not take it
@@ -141,7 +146,7 @@ async def test_an_interrupted_retry_sleep_marks_the_waiting_chunk_failed(
 
 async def test_a_task_cancelled_by_a_deadline_carries_the_accounting(sandbox: RunningSandbox) -> None:
     sandbox.faults.latency_seconds = 0.3
-    client = AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url)
+    client = AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url, max_concurrency=1)
     batch = codes("T", 3000)
     caught: list[BaseException] = []
 

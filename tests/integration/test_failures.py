@@ -175,7 +175,8 @@ async def test_batch_add_reports_what_went_in_when_a_later_chunk_is_refused(api:
     assert sandbox.state.store.count() == 1001
 
 
-async def test_batch_add_reports_unknown_outcome_after_a_500(api: Api, sandbox: RunningSandbox) -> None:
+async def test_batch_add_reports_unknown_outcome_after_a_500(make_api: ApiFactory, sandbox: RunningSandbox) -> None:
+    api = make_api(sandbox.url, max_concurrency=1)  # one chunk at a time: the chunks after the 500 are never sent
     codes = [NewVoucherCode(VOUCHER_A, f"U{n}") for n in range(2500)]
     sandbox.faults.add("ok", "500")
     with pytest.raises(BatchError) as batch:

@@ -67,6 +67,8 @@ def created_codes(request: httpx.Request, body: dict[str, Any]) -> httpx.Respons
 
 def sync_client(handler: Handler, **kwargs: Any) -> MewsClient:
     kwargs.setdefault("http_client", httpx.Client(transport=httpx.MockTransport(handler)))
+    kwargs.setdefault("rate_limit", None)  # mocked answers in a loop: the limiter's waits would be real
+    kwargs.setdefault("max_concurrency", 1)  # the chunks in order: "a later chunk" is the later request
     return MewsClient(
         "client-token-0123456789", "access-token-0123456789", platform_url="https://api.mews.com", **kwargs
     )

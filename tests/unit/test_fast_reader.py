@@ -24,7 +24,7 @@ from mews_wrapper._requests import ADD, GET_ALL
 from mews_wrapper._responses import read_answer, reference_answer
 from tests.spec._docs import documented_examples
 
-CLIENT = MewsClient("ct-differential", "at-differential", platform_url="https://api.mews.com")
+CLIENT = MewsClient("ct-differential", "at-differential", platform_url="https://api.mews.com", rate_limit=None)
 SESSION = CLIENT._session
 ABSENT = object()
 

@@ -37,7 +37,11 @@ def test_every_item_once_and_no_request_after_a_short_page(total: int, page_size
     ids = [str(uuid.UUID(int=n + 1, version=4)) for n in range(total)]
     requests: list[dict[str, object]] = []
     with MewsClient(
-        "c", "a", platform_url="https://api.mews.com", http_client=httpx.Client(transport=paging_mews(ids, requests))
+        "c",
+        "a",
+        platform_url="https://api.mews.com",
+        rate_limit=None,
+        http_client=httpx.Client(transport=paging_mews(ids, requests)),
     ) as client:
         pages = list(client.voucher_codes.get_all_pages([VOUCHER], page_size=page_size))
     assert [str(code.id) for page in pages for code in page.items] == ids
@@ -50,7 +54,11 @@ def test_the_iterator_is_lazy() -> None:
     ids = [str(uuid.UUID(int=n + 1, version=4)) for n in range(10)]
     requests: list[dict[str, object]] = []
     client = MewsClient(
-        "c", "a", platform_url="https://api.mews.com", http_client=httpx.Client(transport=paging_mews(ids, requests))
+        "c",
+        "a",
+        platform_url="https://api.mews.com",
+        rate_limit=None,
+        http_client=httpx.Client(transport=paging_mews(ids, requests)),
     )
     codes = client.voucher_codes.get_all([VOUCHER], page_size=3)
     assert requests == []

@@ -40,6 +40,7 @@ def client_for(handler: Handler, **kwargs: Any) -> MewsClient:
         platform_url="https://api.mews.com",
         http_client=http,
         max_retries=0,
+        rate_limit=None,
         **kwargs,
     )
 

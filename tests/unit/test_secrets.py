@@ -101,7 +101,9 @@ def echoing(request: httpx.Request) -> httpx.Response:
 def client_for(handler: Any, **options: Any) -> MewsClient:
     http = httpx.Client(transport=httpx.MockTransport(handler))
     options.setdefault("max_retries", 0)
-    return MewsClient(CLIENT_TOKEN, ACCESS_TOKEN, platform_url="https://api.mews.com", http_client=http, **options)
+    return MewsClient(
+        CLIENT_TOKEN, ACCESS_TOKEN, platform_url="https://api.mews.com", http_client=http, rate_limit=None, **options
+    )
 
 
 def test_an_api_error_holds_no_token_even_when_the_server_echoes_them(caplog: pytest.LogCaptureFixture) -> None:

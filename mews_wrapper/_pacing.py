@@ -1,0 +1,243 @@
+"""The rate limiter at work: one sliding window per AccessToken, in this process or in Redis, and the waits.
+
+The windows come from pyrate-limiter (a sliding log with millisecond precision over memory or Redis): it is
+imported on the first request, so that `import mews_wrapper` does not pay for it. What is ours is small: which
+window a client uses (a hash of platform and token, shared by every client of the process), the margin for
+latency, the holds a 429 asks for, and jitter on every wait.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import math
+import random
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Protocol
+
+import anyio.to_thread
+
+from mews_wrapper._exceptions import MewsConnectionError
+from mews_wrapper._rate_limit import RateLimit, without_password
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+KEY_PREFIX = "mews-wrapper:rate"
+_RECENT_ROUND_TRIPS = 32
+_LEAK_EVERY = 64
+
+
+def token_key(platform_url: str, access_token: str) -> str:
+    """The storage key of a token's window: a hash of platform and token, never the token itself."""
+    digest = hashlib.sha256(f"mews-wrapper rate window\0{platform_url}\0{access_token}".encode()).hexdigest()
+    return f"{KEY_PREFIX}:{digest[:40]}"
+
+
+class _Store(Protocol):
+    """Where a window's requests are logged: `take` logs one if the window has room, else says how long to wait."""
+
+    def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
+        """(0, False) when a request was logged; else (seconds to wait, whether a 429's hold is the reason)."""
+
+    def hold(self, seconds: float) -> None:
+        """Let nobody send for `seconds` (extends, never shortens, a hold in place)."""
+
+
+class _MemoryStore:
+    """A window in this process's memory, behind a lock (threads and tasks alike)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._bucket: Any = None
+        self._hold_until = 0.0
+        self._takes = 0
+
+    def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
+        from pyrate_limiter import InMemoryBucket, Rate, RateItem  # noqa: PLC0415 - lazy: import time
+
+        with self._lock:
+            now = time.monotonic()
+            if self._hold_until > now:
+                return self._hold_until - now, True
+            rates = [Rate(limit, interval_ms)]
+            if self._bucket is None:
+                self._bucket = InMemoryBucket(rates)
+            elif self._bucket.rates[0].interval != interval_ms:
+                self._bucket.rates = rates
+            now_ms = int(now * 1000)
+            decision = self._bucket.put_decision(RateItem("request", now_ms))
+            self._takes += 1
+            if decision.allowed and self._takes % _LEAK_EVERY:
+                return 0.0, False
+            self._bucket.leak(now_ms)
+            if decision.allowed:
+                return 0.0, False
+            return max(decision.retry_after_ms or 1, 1) / 1000, False
+
+    def hold(self, seconds: float) -> None:
+        with self._lock:
+            self._hold_until = max(self._hold_until, time.monotonic() + seconds)
+
+
+class _RedisStore:
+    """A window in Redis: a sorted set of send times (wall clock, milliseconds) and a hold key with an expiry."""
+
+    def __init__(self, url: str, key: str) -> None:
+        import redis  # noqa: PLC0415 - the redis extra, only with Redis storage
+
+        self._shown = without_password(url)
+        self._redis = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+        self._key = key
+        self._hold_key = f"{key}:hold"
+        self._lock = threading.Lock()  # a bucket keeps its last decision on itself: one put at a time
+        self._bucket: Any = None
+        self._takes = 0
+
+    def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
+        from pyrate_limiter import Rate, RateItem, RedisBucket  # noqa: PLC0415 - lazy: import time
+
+        with self._lock, self._errors():
+            held_ms = self._redis.pttl(self._hold_key)
+            if held_ms > 0:
+                return held_ms / 1000, True
+            rates = [Rate(limit, interval_ms)]
+            if self._bucket is None:
+                self._bucket = RedisBucket.init(rates, self._redis, self._key)
+            elif self._bucket.rates[0].interval != interval_ms:
+                self._bucket.rates = rates
+            now_ms = time.time_ns() // 1_000_000
+            decision = self._bucket.put_decision(RateItem("request", now_ms))
+            self._takes += 1
+            if decision.allowed and self._takes % _LEAK_EVERY:
+                return 0.0, False
+            self._bucket.leak(now_ms)
+            if decision.allowed:
+                return 0.0, False
+            return max(decision.retry_after_ms or 1, 1) / 1000, False
+
+    def hold(self, seconds: float) -> None:
+        milliseconds = max(1, math.ceil(seconds * 1000))
+        with self._errors():
+            pipeline = self._redis.pipeline()
+            pipeline.set(self._hold_key, 1, nx=True, px=milliseconds)
+            pipeline.pexpire(self._hold_key, milliseconds, gt=True)
+            pipeline.execute()
+
+    def _errors(self) -> _RedisErrors:
+        return _RedisErrors(self._shown)
+
+
+class _RedisErrors:
+    """Turns a Redis failure into a `MewsConnectionError` naming the storage (without its password)."""
+
+    def __init__(self, shown: str) -> None:
+        self._shown = shown
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
+        import redis  # noqa: PLC0415 - the redis extra, only with Redis storage
+
+        if isinstance(error, redis.RedisError):
+            raise MewsConnectionError(
+                f"the rate limit's storage {self._shown} failed ({type(error).__name__}): nothing was sent"
+            ) from None
+
+
+class Window:
+    """One token's window as this process sees it: the store, the margin for latency, the jitter of waits."""
+
+    def __init__(self, limit: RateLimit, key: str) -> None:
+        """The window of `limit` under the storage key `key` (see `token_key`)."""
+        self.limit = limit
+        self.in_memory = limit.storage is None
+        self._store: _Store = _MemoryStore() if limit.storage is None else _RedisStore(limit.storage, key)
+        self._round_trips: collections.deque[float] = collections.deque(maxlen=_RECENT_ROUND_TRIPS)
+
+    def margin(self) -> float:
+        """Seconds added to the window: fixed, or the slowest recent round trip (at most a tenth of the window).
+
+        The client logs a request when it sends it, Mews when it arrives, some time within the round trip; two
+        requests a window plus a round trip apart on the client are at least a window apart at Mews.
+        """
+        if self.limit.margin is not None:
+            return self.limit.margin
+        recent = list(self._round_trips)
+        return min(max(recent), self.limit.max_margin) if recent else self.limit.max_margin
+
+    def take(self) -> tuple[float, bool]:
+        """Log a request if the window has room: (0, False); else (seconds to wait, whether a 429 holds it)."""
+        interval_ms = math.ceil((self.limit.seconds + self.margin()) * 1000)
+        return self._store.take(self.limit.requests, interval_ms)
+
+    def answered(self, seconds: float) -> None:
+        """A request's round trip, for the margin."""
+        self._round_trips.append(seconds)
+
+    def hold(self, seconds: float) -> None:
+        """Mews said 429 with `Retry-After`: nobody sharing the window sends for `seconds`."""
+        self._store.hold(seconds)
+
+    def jitter(self, wait: float, held: bool) -> float:
+        """A random extra wait, so that waiters do not all wake together.
+
+        Up to half the average gap between requests after a full window, up to a tenth of the hold (at most 1 s)
+        after a 429.
+        """
+        spread = min(1.0, wait / 10) if held else min(0.25, self.limit.seconds / self.limit.requests / 2)
+        return random.uniform(0, spread)  # noqa: S311 - jitter, not a secret
+
+
+_windows: dict[tuple[RateLimit, str], Window] = {}
+_windows_lock = threading.Lock()
+
+
+def window_for(limit: RateLimit, platform_url: str, access_token: str) -> Window:
+    """The process's window for this limit and token: every client with the same limit and token shares it."""
+    key = token_key(platform_url, access_token)
+    with _windows_lock:
+        window = _windows.get((limit, key))
+        if window is None:
+            window = _windows[(limit, key)] = Window(limit, key)
+        return window
+
+
+class Pacer:
+    """A client's side of a window: waits before each request, reports round trips and 429s."""
+
+    def __init__(self, window: Window) -> None:
+        """Pace requests through `window`."""
+        self.window = window
+
+    def wait(self, sleep: Callable[[float], None] = time.sleep) -> None:
+        """Block until the window lets one more request go (and log it)."""
+        while True:
+            wait, held = self.window.take()
+            if wait <= 0:
+                return
+            sleep(wait + self.window.jitter(wait, held))
+
+    async def wait_async(self) -> None:
+        """Await until the window lets one more request go (and log it); Redis is asked from a worker thread."""
+        while True:
+            if self.window.in_memory:
+                wait, held = self.window.take()
+            else:
+                wait, held = await anyio.to_thread.run_sync(self.window.take)
+            if wait <= 0:
+                return
+            await anyio.sleep(wait + self.window.jitter(wait, held))
+
+    def hold(self, seconds: float) -> None:
+        """Hold every client of the window back for `seconds`."""
+        self.window.hold(seconds)
+
+    async def hold_async(self, seconds: float) -> None:
+        """`hold`, awaited (Redis from a worker thread)."""
+        if self.window.in_memory:
+            self.window.hold(seconds)
+        else:
+            await anyio.to_thread.run_sync(self.window.hold, seconds)

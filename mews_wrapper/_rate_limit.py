@@ -1,0 +1,86 @@
+"""`RateLimit`: the client-side budget of requests per AccessToken, and where its window is kept."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from urllib.parse import urlsplit, urlunsplit
+
+import attrs
+
+from mews_wrapper._exceptions import MewsValidationError
+
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _check_requests(_: object, __: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise MewsValidationError(f"RateLimit requests must be a whole number >= 1, got {value!r}")
+
+
+def _check_seconds(_: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise MewsValidationError(f"RateLimit {attribute.name} must be a finite number of seconds > 0, got {value!r}")
+
+
+def _check_margin(_: object, __: attrs.Attribute[float | None], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise MewsValidationError(f"RateLimit margin must be None or a finite number of seconds >= 0, got {value!r}")
+
+
+def _check_storage(_: object, __: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or urlsplit(value).scheme not in REDIS_SCHEMES:
+        shown = without_password(value) if isinstance(value, str) else type(value).__name__
+        raise MewsValidationError(
+            f"RateLimit storage must be None (this process) or a Redis URL such as redis://host:6379/0, got {shown!r}"
+        )
+    if importlib.util.find_spec("redis") is None:
+        raise MewsValidationError("RateLimit storage in Redis needs the redis extra: pip install 'mews-wrapper[redis]'")
+
+
+def without_password(url: str) -> str:
+    """A storage URL as it may be shown: its password replaced by `***`."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port is not None else ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}{port}"))
+
+
+@attrs.frozen
+class RateLimit:
+    """At most `requests` requests per AccessToken in any `seconds`, counted by the client before it sends.
+
+    Mews allows 200 requests per AccessToken in a sliding window of 30 seconds, so clients use
+    `RateLimit(200, 30)` unless told otherwise. The window is shared by every client in the process that uses the
+    same AccessToken and platform; with `storage="redis://host:port/db"` (the `redis` extra) it is kept in Redis
+    and shared by every process and machine that uses that storage. Storage keys hold a hash of the token, never
+    the token.
+
+    `margin` pads the window, because the client counts a request when it sends it and Mews when it arrives:
+    None (the default) pads by the slowest recent round trip, at most a tenth of the window; a number of seconds
+    fixes the pad (0 for none).
+    """
+
+    requests: int = attrs.field(validator=_check_requests)
+    seconds: float = attrs.field(validator=_check_seconds)
+    storage: str | None = attrs.field(default=None, validator=_check_storage, repr=lambda url: repr(_shown(url)))
+    margin: float | None = attrs.field(default=None, kw_only=True, validator=_check_margin)
+
+    @property
+    def max_margin(self) -> float:
+        """The largest pad the adaptive margin uses: a tenth of the window."""
+        return self.seconds / 10
+
+
+def _shown(url: str | None) -> str | None:
+    return None if url is None else without_password(url)
+
+
+DEFAULT_RATE_LIMIT = RateLimit(200, 30)
