@@ -11,8 +11,9 @@ from hypothesis import settings
 
 from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
 from tests._api import make_api
+from tests._redis import redis_url
 
-__all__ = ["make_api"]  # a fixture, registered by the import
+__all__ = ["make_api", "redis_url"]  # fixtures, registered by the import
 
 SandboxFactory = Callable[..., RunningSandbox]
 

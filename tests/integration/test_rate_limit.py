@@ -1,0 +1,142 @@
+"""The client-side rate limiter against a sandbox that enforces the same limit: pacing, sharing, holds.
+
+Every client here has `max_retries=0`, so a single 429 from the sandbox fails the test: the limiter, not retries,
+must keep every client of a token inside the window, in threads, tasks and processes (Redis).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
+from mews_wrapper import AsyncMewsClient, MewsClient, RateLimit, RateLimitError
+from tests.conftest import SandboxFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+LIMIT, WINDOW = 8, 1.0
+
+
+@pytest.fixture
+def limited(sandbox_factory: SandboxFactory) -> RunningSandbox:
+    """A sandbox that allows LIMIT requests per WINDOW seconds per token, like Mews' 200 per 30 s."""
+    return sandbox_factory(seed=7, rate_limit=LIMIT, rate_window_seconds=WINDOW)
+
+
+def sync_client(url: str, rate_limit: RateLimit | None, **options: object) -> MewsClient:
+    return MewsClient(
+        DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=url, rate_limit=rate_limit, max_retries=0, **options
+    )
+
+
+def floor_seconds(requests: int) -> float:
+    """The least time `requests` can take at LIMIT per WINDOW: every full window after the first burst."""
+    return (math.ceil(requests / LIMIT) - 1) * WINDOW
+
+
+def test_clients_in_threads_and_tasks_share_one_window_and_never_draw_a_429(limited: RunningSandbox) -> None:
+    limit = RateLimit(LIMIT, WINDOW)
+    errors: list[BaseException] = []
+    per_client = 6
+
+    def sync_worker() -> None:
+        try:
+            with sync_client(limited.url, limit) as client:  # a client of its own, the window shared
+                for _ in range(per_client):
+                    list(client.voucher_codes.get_all([VOUCHER_A]))
+        except BaseException as error:
+            errors.append(error)
+
+    async def async_worker(client: AsyncMewsClient) -> None:
+        for _ in range(per_client):
+            [code async for code in client.voucher_codes.get_all([VOUCHER_A])]
+
+    async def tasks() -> None:
+        async with AsyncMewsClient(
+            DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=limited.url, rate_limit=limit, max_retries=0
+        ) as client:
+            await asyncio.gather(*(async_worker(client) for _ in range(2)))
+
+    def async_thread() -> None:
+        try:
+            asyncio.run(tasks())
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=sync_worker) for _ in range(4)] + [threading.Thread(target=async_thread)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    assert errors == []
+    total = 6 * per_client
+    assert elapsed >= floor_seconds(total)  # the limiter did wait (it cannot be faster than the window allows)
+
+
+def test_with_the_limiter_off_the_same_work_draws_429s(limited: RunningSandbox) -> None:
+    def burst(client: MewsClient) -> None:
+        for _ in range(2 * LIMIT):
+            list(client.voucher_codes.get_all([VOUCHER_A]))
+
+    with sync_client(limited.url, None) as client, pytest.raises(RateLimitError):
+        burst(client)
+
+
+WORKER = """
+import sys
+from mews_wrapper import MewsClient, RateLimit
+url, storage, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+limit = RateLimit(int(sys.argv[4]), float(sys.argv[5]), storage)
+with MewsClient(sys.argv[6], sys.argv[7], platform_url=url, rate_limit=limit, max_retries=0) as client:
+    for _ in range(count):
+        list(client.voucher_codes.get_all([sys.argv[8]]))
+"""
+
+
+def test_processes_sharing_redis_never_draw_a_429(limited: RunningSandbox, redis_url: str) -> None:
+    storage = redis_url[: -len("/0")] + "/1"  # a database of its own
+    per_process = 10
+    arguments = [limited.url, storage, str(per_process), str(LIMIT), str(WINDOW)]
+    arguments += [DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, str(VOUCHER_A)]
+    started = time.monotonic()
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WORKER, *arguments], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    failures = [worker.communicate(timeout=120)[1] for worker in workers if worker.wait(timeout=120) != 0]
+    elapsed = time.monotonic() - started
+    assert failures == []
+    assert elapsed >= floor_seconds(3 * per_process)
+    keys = [key.decode() for key in redis.Redis.from_url(storage).keys("*")]
+    assert keys
+    assert all(key.startswith("mews-wrapper:rate:") for key in keys)
+    assert not any(DEMO_ACCESS_TOKEN[:8] in key or DEMO_CLIENT_TOKEN[:8] in key for key in keys)
+
+
+@pytest.mark.parametrize("where", ["memory", "redis"])
+def test_a_429_holds_back_every_client_of_the_token(limited: RunningSandbox, redis_url: str, where: str) -> None:
+    storage = None if where == "memory" else redis_url[: -len("/0")] + "/2"
+    limit = RateLimit(LIMIT, WINDOW, storage)
+    limited.faults.retry_after = "1"
+    limited.faults.add("429")
+    sent: list[float] = []
+    other_http = httpx.Client(event_hooks={"request": [lambda _: sent.append(time.monotonic())]})
+    with sync_client(limited.url, limit) as first, sync_client(limited.url, limit, http_client=other_http) as other:
+        with pytest.raises(RateLimitError):
+            list(first.voucher_codes.get_all([VOUCHER_A]))
+        told = time.monotonic()
+        list(other.voucher_codes.get_all([VOUCHER_A]))  # another client of the token: it waits out the hold
+    other_http.close()
+    assert sent
+    assert sent[0] - told >= 0.9
