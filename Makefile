@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated lint test conformance demo bench record clean
+.PHONY: help venv tools generate check-generated lint test conformance demo bench record clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -18,6 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+tools: ## install the servers the tests start themselves: Debian's redis-server (apt-get, as root or with sudo)
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$sudo apt-get install -y -qq redis-server >/dev/null 2>&1 \
+	    || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq redis-server >/dev/null; }; \
+	  command -v redis-server >/dev/null 2>&1 || { echo "could not install redis-server (Debian: apt-get install redis-server)"; exit 1; }; }
 
 generate: $(STAMP) ## regenerate generated/ from openapi.yaml
 	VENV_BIN=$(BIN) scripts/generate.sh
@@ -33,7 +41,7 @@ lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper and m
 	$(BIN)/mypy --strict mews_wrapper
 	$(BIN)/mypy --strict mews_sandbox
 
-test: check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
+test: tools check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
 	$(BIN)/pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost,::1
 
 node_modules/.installed: package.json package-lock.json
@@ -47,7 +55,7 @@ conformance: $(STAMP) node_modules/.installed ## Prism (proxy and mock), openapi
 demo: $(STAMP) ## start the sandbox, run examples/quickstart.py against it, stop it
 	$(BIN)/python scripts/demo.py
 
-bench: $(STAMP) ## run the benchmarks and write their figures to reports/bench.json
+bench: $(STAMP) tools ## run the benchmarks and write their figures to reports/bench.json
 	$(BIN)/python scripts/bench.py --out reports/bench.json
 
 record: $(STAMP) ## re-record every cassette against a seeded sandbox (or MEWS_PLATFORM_URL)

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import anyio
 import httpx
@@ -100,6 +100,47 @@ _Performed = Send | Sleep | Pace | HoldBack
 _ENDED: Any = object()  # a program ended
 
 
+class _Runner(Protocol):
+    def close(self) -> None: ...
+
+
+_RunnerT = TypeVar("_RunnerT", bound=_Runner)
+
+
+class _Rounds(Generic[_RunnerT]):
+    """Which streams take part in each round of a merge: `width` of the open ones, taking turns.
+
+    Each round asks every chosen stream for its next value at once (one request each, with its retries) and hands
+    the values on before the next round starts: no request runs between rounds, so a reader that stops or is slow
+    leaves nothing running and holds at most `width` values. Up to twice `width` streams are open at a time (one
+    when `width` is 1: then a stream is read to its end before the next), so that a round stays full while streams
+    end at different times.
+    """
+
+    def __init__(self, streams: Iterator[Program], open_stream: Callable[[Program], _RunnerT], width: int) -> None:
+        self._streams = streams
+        self._open_stream = open_stream
+        self._width = width
+        self._most_open = 1 if width == 1 else 2 * width
+        self._open: list[_RunnerT] = []
+
+    def next_round(self) -> list[_RunnerT]:
+        """The streams of the next round (none when every stream has ended)."""
+        while len(self._open) < self._most_open and (stream := next(self._streams, None)) is not None:
+            self._open.append(self._open_stream(stream))
+        return self._open[: self._width]
+
+    def finish_round(self, chosen: list[_RunnerT], emitted: list[Any]) -> None:
+        """Drop the streams that ended; the others go to the back of the queue."""
+        still_open = [runner for runner, value in zip(chosen, emitted, strict=True) if value is not _ENDED]
+        self._open = self._open[len(chosen) :] + still_open
+
+    def close(self) -> None:
+        """Close every open stream (the reader went away)."""
+        for runner in self._open:
+            runner.close()
+
+
 class _Shell(Generic[_HttpT]):
     """What both shells share: the httpx client they send with, the pacer, and whether the client was closed."""
 
@@ -147,28 +188,23 @@ class SyncShell(_Shell[httpx.Client]):
         return list(self.run(program))[-1]
 
     def merge(self, streams: Iterator[Program]) -> Iterator[Any]:
-        """What independent programs emit, up to `max_concurrency` at once (threads), in rounds (see `AsyncShell`)."""
-        running: list[_SyncRunner] = []
+        """What independent programs emit, `max_concurrency` requests at a time (threads), in rounds (`_Rounds`)."""
+        rounds = _Rounds(streams, lambda program: _SyncRunner(self, program), self.max_concurrency)
         pool = _pool(self.max_concurrency)
         try:
-            while True:
-                while len(running) < self.max_concurrency and (stream := next(streams, None)) is not None:
-                    running.append(_SyncRunner(self, stream))
-                if not running:
-                    return
-                if pool is None or len(running) == 1:
-                    emitted = [running[0].next_emitted()]
+            while chosen := rounds.next_round():
+                if pool is None or len(chosen) == 1:
+                    emitted = [chosen[0].next_emitted()]
                 else:
-                    emitted = _first_error_last([pool.submit(runner.next_emitted) for runner in running])
+                    emitted = _first_error_last([pool.submit(runner.next_emitted) for runner in chosen])
+                rounds.finish_round(chosen, emitted)
                 for value in emitted:
                     if value is not _ENDED:
                         yield value
-                running = [runner for runner, value in zip(running, emitted, strict=True) if value is not _ENDED]
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
-            for runner in running:
-                runner.close()
+            rounds.close()
 
     def write(self, write: ChunkedWrite[Any, Any]) -> list[Any]:
         """Run a write's chunks, up to `max_concurrency` at once (threads); every result, or the accounting.
@@ -293,27 +329,17 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
         return results[-1]
 
     async def merge(self, streams: Iterator[Program]) -> AsyncIterator[Any]:
-        """What independent programs emit, up to `max_concurrency` of them at once, in rounds.
-
-        Each round takes the next value of every running stream concurrently, then hands them on in plan order; a
-        finished stream makes room for the next. Requests only run inside a round, so a consumer that stops (or
-        is slow) leaves nothing running, and at most `max_concurrency` values are held.
-        """
-        running: list[_AsyncRunner] = []
+        """What independent programs emit, `max_concurrency` requests at a time, in rounds (see `_Rounds`)."""
+        rounds = _Rounds(streams, lambda program: _AsyncRunner(self, program), self.max_concurrency)
         try:
-            while True:
-                while len(running) < self.max_concurrency and (stream := next(streams, None)) is not None:
-                    running.append(_AsyncRunner(self, stream))
-                if not running:
-                    return
-                emitted = await self._round(running)
+            while chosen := rounds.next_round():
+                emitted = await self._round(chosen)
+                rounds.finish_round(chosen, emitted)
                 for value in emitted:
                     if value is not _ENDED:
                         yield value
-                running = [runner for runner, value in zip(running, emitted, strict=True) if value is not _ENDED]
         finally:
-            for runner in running:
-                runner.close()
+            rounds.close()
 
     async def _round(self, running: list[_AsyncRunner]) -> list[Any]:
         if len(running) == 1:

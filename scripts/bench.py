@@ -9,7 +9,11 @@ The contenders alternate within each round, and every figure is a ratio to the f
 over rounds is reported), so a noisy shared machine moves the absolute figures, not the comparison.
 
 Memory: peak traced memory while `get_all` streams 10,000 codes and while it streams 200,000: the growth must stay
-well under 10 MB (about one page is held at a time).
+well under 10 MB (about one page is held at a time). The reading contenders run without the rate limiter (the
+sandbox has none here): they measure CPU, not pacing.
+
+Throughput (`bench_throughput.py`): bulk add at the rate-limit floor with the limiter on and off, the same with four
+processes sharing the window in Redis, and getAll over several streams against plain concurrent httpx.
 
 `--smoke` runs every contender once on a few codes, so that `make test` keeps this script working.
 """
@@ -42,6 +46,9 @@ from mews_connector_client.types import UNSET
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
 from mews_wrapper import AsyncMewsClient, MewsClient, VoucherCode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_throughput as throughput  # the sibling script, found once its folder is on the path
 
 ROOT = Path(__file__).resolve().parents[1]
 GET_ALL_PATH = "/api/connector/v1/voucherCodes/getAll"
@@ -133,7 +140,7 @@ class Readers:
 
     def get_all(self) -> int:
         count = 0
-        with MewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url) as client:
+        with MewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url, rate_limit=None) as client:
             codes = client.voucher_codes.get_all([VOUCHER_A], page_size=self.page_size)
             for count, code in enumerate(itertools.islice(codes, self.total), 1):  # noqa: B007 - counted, returned
                 read_public(code)
@@ -142,7 +149,9 @@ class Readers:
     def get_all_async(self) -> int:
         async def run() -> int:
             count = 0
-            async with AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url) as client:
+            async with AsyncMewsClient(
+                DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=self.url, rate_limit=None
+            ) as client:
                 async for code in client.voucher_codes.get_all([VOUCHER_A], page_size=self.page_size):
                     read_public(code)
                     count += 1
@@ -229,10 +238,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--codes", type=int, default=100_000, help="codes read per contender per round")
     parser.add_argument("--memory-codes", type=int, default=200_000, help="the longer stream of the memory figure")
+    parser.add_argument("--bulk-codes", type=int, default=60_000, help="codes of the bulk-add figures")
+    parser.add_argument("--bulk-rounds", type=int, default=3, help="rounds of the bulk-add figure")
+    parser.add_argument("--stream-vouchers", type=int, default=5_000, help="voucher ids of the multi-stream figure")
     parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
     args = parser.parse_args()
     if args.smoke:
         args.rounds, args.codes, args.memory_codes = 1, 2_000, 4_000
+        args.bulk_codes, args.bulk_rounds, args.stream_vouchers = 3_000, 1, 2_000
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
     process, url = start_sandbox(max(args.codes, args.memory_codes))
@@ -245,9 +258,18 @@ def main() -> int:
     finally:
         process.terminate()
         process.wait(timeout=10)
+    limit, window, latency = (20, 2.0, 0.05) if not args.smoke else (2, 0.3, 0.01)
+    bulk = throughput.bulk_add(args.bulk_codes, limit, window, latency, args.bulk_rounds)
+    shared = throughput.shared_redis(
+        args.bulk_codes, limit, window, latency, 4, statistics.median(bulk["floor_seconds"])
+    )
+    streams = throughput.multi_stream(args.stream_vouchers, 2, 500, latency, args.rounds)
     figures = {
         "environment": environment(),
         "reading": reading,
+        "bulk_add": bulk,
+        "bulk_add_four_processes_redis": shared,
+        "get_all_streams": streams,
         "memory": {
             "streamed_codes": [short_stream, args.memory_codes],
             "peak_bytes": [short_peak, long_peak],
@@ -274,6 +296,30 @@ def print_table(figures: dict[str, Any]) -> None:
         f"memory: peak {memory['peak_bytes'][0] / 1e6:.1f} MB streaming {memory['streamed_codes'][0]:,} codes, "
         f"{memory['peak_bytes'][1] / 1e6:.1f} MB streaming {memory['streamed_codes'][1]:,} "
         f"(growth {memory['growth_bytes'] / 1e6:.2f} MB)"
+    )
+    bulk = figures["bulk_add"]
+    print(
+        f"\nbulk add, {bulk['codes']:,} codes, server limit {bulk['server_limit']}, {bulk['latency_seconds']} s latency"
+    )
+    print(f"floor {statistics.median(bulk['floor_seconds']):.2f} s")
+    for name, runs in bulk["runs"].items():
+        last = runs[-1]
+        print(
+            f"{name:<20} x floor {bulk['x_floor_median'][name]:.2f}  429s {[run['429s'] for run in runs]}  "
+            f"lost {last['lost']} duplicated {last['duplicated']} not placed {last['not_placed']}"
+        )
+    shared = figures["bulk_add_four_processes_redis"]
+    if "skipped" in shared:
+        print(f"four processes sharing Redis: skipped ({shared['skipped']})")
+    else:
+        print(
+            f"four processes sharing Redis: x floor {shared['x_floor']:.2f}  429s {shared['429s']}  "
+            f"lost {shared['lost']} duplicated {shared['duplicated']}"
+        )
+    streams = figures["get_all_streams"]
+    print(
+        f"get_all over {streams['voucher_ids']:,} voucher ids ({streams['streams']} streams), "
+        f"{streams['latency_seconds']} s latency: x plain concurrent httpx {streams['x_plain_httpx_median']:.2f}"
     )
     imports = figures["import_seconds"]
     print(

@@ -27,3 +27,12 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert figures["memory"]["growth_bytes"] == figures["memory"]["peak_bytes"][1] - figures["memory"]["peak_bytes"][0]
     assert set(figures["import_seconds"]) == {"httpx", "mews_wrapper"}
     assert "x plain httpx" in result.stdout
+    bulk = figures["bulk_add"]
+    assert set(bulk["runs"]) == {"limiter_on", "limiter_off"}
+    for run in bulk["runs"]["limiter_on"] + bulk["runs"]["limiter_off"]:
+        assert run["lost"] == run["duplicated"] == run["not_placed"] == 0  # the smoke run is small: all goes in
+    shared = figures["bulk_add_four_processes_redis"]
+    assert shared["processes"] == 4
+    assert shared["lost"] == shared["duplicated"] == 0
+    assert figures["get_all_streams"]["streams"] == 2
+    assert "x floor" in result.stdout

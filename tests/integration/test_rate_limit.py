@@ -24,6 +24,7 @@ from tests.conftest import SandboxFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT, WINDOW = 8, 1.0
+MARGIN = 0.3  # a fixed pad, generous for a loaded CI machine: these tests prove the sharing, not the adaptive pad
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def floor_seconds(requests: int) -> float:
 
 
 def test_clients_in_threads_and_tasks_share_one_window_and_never_draw_a_429(limited: RunningSandbox) -> None:
-    limit = RateLimit(LIMIT, WINDOW)
+    limit = RateLimit(LIMIT, WINDOW, margin=MARGIN)
     errors: list[BaseException] = []
     per_client = 6
 
@@ -97,7 +98,7 @@ WORKER = """
 import sys
 from mews_wrapper import MewsClient, RateLimit
 url, storage, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-limit = RateLimit(int(sys.argv[4]), float(sys.argv[5]), storage)
+limit = RateLimit(int(sys.argv[4]), float(sys.argv[5]), storage, margin=0.3)
 with MewsClient(sys.argv[6], sys.argv[7], platform_url=url, rate_limit=limit, max_retries=0) as client:
     for _ in range(count):
         list(client.voucher_codes.get_all([sys.argv[8]]))
@@ -127,7 +128,7 @@ def test_processes_sharing_redis_never_draw_a_429(limited: RunningSandbox, redis
 @pytest.mark.parametrize("where", ["memory", "redis"])
 def test_a_429_holds_back_every_client_of_the_token(limited: RunningSandbox, redis_url: str, where: str) -> None:
     storage = None if where == "memory" else redis_url[: -len("/0")] + "/2"
-    limit = RateLimit(LIMIT, WINDOW, storage)
+    limit = RateLimit(LIMIT, WINDOW, storage, margin=MARGIN)
     limited.faults.retry_after = "1"
     limited.faults.add("429")
     sent: list[float] = []
