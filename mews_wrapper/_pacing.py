@@ -14,15 +14,13 @@ import math
 import random
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import anyio.to_thread
 
 from mews_wrapper._exceptions import MewsConnectionError
 from mews_wrapper._rate_limit import RateLimit, without_password
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 KEY_PREFIX = "mews-wrapper:rate"
 _RECENT_ROUND_TRIPS = 32
@@ -45,36 +43,52 @@ class _Store(Protocol):
         """Let nobody send for `seconds` (extends, never shortens, a hold in place)."""
 
 
+class _Log:
+    """A pyrate-limiter bucket of send times: logs a request if the window has room, and leaks old entries."""
+
+    def __init__(self, new_bucket: Callable[[list[Any]], Any], clock_ms: Callable[[], int]) -> None:
+        self._new_bucket = new_bucket
+        self._clock_ms = clock_ms
+        self._bucket: Any = None
+        self._takes = 0
+
+    def put(self, limit: int, interval_ms: int) -> float:
+        """0 when a request was logged (now), else the seconds until the window has room."""
+        from pyrate_limiter import Rate, RateItem  # noqa: PLC0415 - lazy: import time
+
+        rates = [Rate(limit, interval_ms)]
+        if self._bucket is None:
+            self._bucket = self._new_bucket(rates)
+        elif self._bucket.rates[0].interval != interval_ms:  # the margin moved
+            self._bucket.rates = rates
+        now_ms = self._clock_ms()  # read last: the first call imports and connects, and the log must say "sent now"
+        decision = self._bucket.put_decision(RateItem("request", now_ms))
+        self._takes += 1
+        if not decision.allowed or self._takes % _LEAK_EVERY == 0:
+            self._bucket.leak(now_ms)
+        return 0.0 if decision.allowed else max(decision.retry_after_ms or 1, 1) / 1000
+
+
+def _memory_bucket(rates: list[Any]) -> Any:
+    from pyrate_limiter import InMemoryBucket  # noqa: PLC0415 - lazy: import time
+
+    return InMemoryBucket(rates)
+
+
 class _MemoryStore:
     """A window in this process's memory, behind a lock (threads and tasks alike)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._bucket: Any = None
+        self._log = _Log(_memory_bucket, lambda: time.monotonic_ns() // 1_000_000)
         self._hold_until = 0.0
-        self._takes = 0
 
     def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
-        from pyrate_limiter import InMemoryBucket, Rate, RateItem  # noqa: PLC0415 - lazy: import time
-
         with self._lock:
             now = time.monotonic()
             if self._hold_until > now:
                 return self._hold_until - now, True
-            rates = [Rate(limit, interval_ms)]
-            if self._bucket is None:
-                self._bucket = InMemoryBucket(rates)
-            elif self._bucket.rates[0].interval != interval_ms:
-                self._bucket.rates = rates
-            now_ms = int(now * 1000)
-            decision = self._bucket.put_decision(RateItem("request", now_ms))
-            self._takes += 1
-            if decision.allowed and self._takes % _LEAK_EVERY:
-                return 0.0, False
-            self._bucket.leak(now_ms)
-            if decision.allowed:
-                return 0.0, False
-            return max(decision.retry_after_ms or 1, 1) / 1000, False
+            return self._log.put(limit, interval_ms), False
 
     def hold(self, seconds: float) -> None:
         with self._lock:
@@ -92,30 +106,19 @@ class _RedisStore:
         self._key = key
         self._hold_key = f"{key}:hold"
         self._lock = threading.Lock()  # a bucket keeps its last decision on itself: one put at a time
-        self._bucket: Any = None
-        self._takes = 0
+        self._log = _Log(self._redis_bucket, lambda: time.time_ns() // 1_000_000)  # shared by hosts: wall clock
+
+    def _redis_bucket(self, rates: list[Any]) -> Any:
+        from pyrate_limiter import RedisBucket  # noqa: PLC0415 - lazy: import time
+
+        return RedisBucket.init(rates, self._redis, self._key)
 
     def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
-        from pyrate_limiter import Rate, RateItem, RedisBucket  # noqa: PLC0415 - lazy: import time
-
         with self._lock, self._errors():
             held_ms = self._redis.pttl(self._hold_key)
             if held_ms > 0:
                 return held_ms / 1000, True
-            rates = [Rate(limit, interval_ms)]
-            if self._bucket is None:
-                self._bucket = RedisBucket.init(rates, self._redis, self._key)
-            elif self._bucket.rates[0].interval != interval_ms:
-                self._bucket.rates = rates
-            now_ms = time.time_ns() // 1_000_000
-            decision = self._bucket.put_decision(RateItem("request", now_ms))
-            self._takes += 1
-            if decision.allowed and self._takes % _LEAK_EVERY:
-                return 0.0, False
-            self._bucket.leak(now_ms)
-            if decision.allowed:
-                return 0.0, False
-            return max(decision.retry_after_ms or 1, 1) / 1000, False
+            return self._log.put(limit, interval_ms), False
 
     def hold(self, seconds: float) -> None:
         milliseconds = max(1, math.ceil(seconds * 1000))

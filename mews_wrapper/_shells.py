@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import anyio
 import httpx
@@ -100,11 +100,7 @@ _Performed = Send | Sleep | Pace | HoldBack
 _ENDED: Any = object()  # a program ended
 
 
-class _Runner(Protocol):
-    def close(self) -> None: ...
-
-
-_RunnerT = TypeVar("_RunnerT", bound=_Runner)
+_RunnerT = TypeVar("_RunnerT", bound="_Runner")
 
 
 class _Rounds(Generic[_RunnerT]):
@@ -274,11 +270,10 @@ def _first_error_last(futures: list[concurrent.futures.Future[Any]]) -> list[Any
     return [future.result() for future in futures]
 
 
-class _SyncRunner:
-    """Advances one program with the sync shell, a value at a time, across calls (and threads)."""
+class _Runner:
+    """Advances one program, a value at a time, across calls (and threads or tasks); subclasses perform the steps."""
 
-    def __init__(self, shell: SyncShell, program: Generator[Step, Outcome | None, Any]) -> None:
-        self._shell = shell
+    def __init__(self, program: Generator[Step, Outcome | None, Any]) -> None:
         self._program = program
         self._stepper = _Stepper(program)
         self._steps = iter(self._stepper)
@@ -288,6 +283,18 @@ class _SyncRunner:
         """What the program returned, once it ended."""
         return self._stepper.returned
 
+    def close(self) -> None:
+        """Close the program (a stream nobody reads any more)."""
+        self._program.close()
+
+
+class _SyncRunner(_Runner):
+    """A runner whose steps the sync shell performs."""
+
+    def __init__(self, shell: SyncShell, program: Generator[Step, Outcome | None, Any]) -> None:
+        super().__init__(program)
+        self._shell = shell
+
     def next_emitted(self) -> Any:
         """Perform steps until the program emits (that value) or ends (`_ENDED`)."""
         for step in self._steps:
@@ -296,10 +303,6 @@ class _SyncRunner:
             with self._stepper.performing():
                 self._stepper.outcome = self._shell._perform(step)
         return _ENDED
-
-    def close(self) -> None:
-        """Close the program (a stream nobody reads any more)."""
-        self._program.close()
 
 
 class AsyncShell(_Shell[httpx.AsyncClient]):
@@ -412,19 +415,12 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
         return None
 
 
-class _AsyncRunner:
-    """Advances one program with an async shell, a value at a time, across calls (and tasks)."""
+class _AsyncRunner(_Runner):
+    """A runner whose steps the async shell performs."""
 
     def __init__(self, shell: AsyncShell, program: Generator[Step, Outcome | None, Any]) -> None:
+        super().__init__(program)
         self._shell = shell
-        self._program = program
-        self._stepper = _Stepper(program)
-        self._steps = iter(self._stepper)
-
-    @property
-    def returned(self) -> Any:
-        """What the program returned, once it ended."""
-        return self._stepper.returned
 
     async def next_emitted(self) -> Any:
         """Perform steps until the program emits (that value) or ends (`_ENDED`)."""
@@ -434,10 +430,6 @@ class _AsyncRunner:
             with self._stepper.performing():
                 self._stepper.outcome = await self._shell._perform(step)
         return _ENDED
-
-    def close(self) -> None:
-        """Close the program (a stream nobody reads any more)."""
-        self._program.close()
 
 
 def _single(error: BaseException) -> BaseException:
