@@ -178,19 +178,20 @@ async def test_bulk_add_and_delete_of_5000_codes_under_a_tenth_of_faults_lose_an
 
     ids = [code.id for code in created.values()]
     sandbox.faults.add("503-after")
-    pending_ids, calls = ids, 0
+    pending_ids, delete_strikes = ids, 0
     while pending_ids:
-        calls += 1
         try:
             await api.delete(pending_ids)
             break
         except MewsError as error:
+            delete_strikes += 1
             accounting = error.batch_error
             assert accounting is not None
             assert len(accounting.succeeded) + len(accounting.failed) + len(accounting.unknown) == len(pending_ids)
             unknown = accounting.unknown
             still = {code.id for code in await api.get_all([VOUCHER_A], voucher_code_ids=unknown) if code.is_active}
             pending_ids = accounting.failed + [code_id for code_id in unknown if code_id in still]
-    assert calls > 1
+    # The 503-after struck (chunks sent alongside it may all have gone in, so a second call is not certain).
+    assert delete_strikes
     assert not [code for code in await api.get_all([VOUCHER_A]) if code.is_active]
     assert len(await api.get_all([VOUCHER_A])) == 5000  # deleted codes stay, inactive: none added twice
