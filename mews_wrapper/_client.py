@@ -114,6 +114,11 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         """Whether the access token is a Portfolio Access Token."""
         return self._session.config.portfolio
 
+    @property
+    def max_concurrency(self) -> int:
+        """How many requests one call sends at once (chunks of a write, streams of a getAll)."""
+        return self._max_concurrency
+
     def __repr__(self) -> str:
         """The platform and the portfolio flag; never a token."""
         return f"{type(self).__name__}(platform_url={self.platform_url!r}, portfolio={self.portfolio})"

@@ -1,0 +1,98 @@
+"""Codes written out: CSV, JSON and JSON Lines for export (streamed), a table or plain lines for list.
+
+Every format carries every field under its Mews name (`Id`, `VoucherId`, `Value`, `ValidityStartUtc`,
+`ValidityEndUtc`, `CreatedUtc`, `UpdatedUtc`, `IsActive`), so that an export can be imported as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mews_vouchers._datetimes import format_utc
+from mews_wrapper import VoucherCode
+
+COLUMNS = ("Id", "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc", "IsActive")
+FORMATS = ("csv", "json", "jsonl")
+
+
+def as_mews_fields(code: VoucherCode) -> dict[str, Any]:
+    """A code as Mews names its fields: datetimes as ISO 8601 UTC text (None when absent).
+
+    Fields that this version of the client does not know are kept, after the others.
+    """
+    fields = {
+        "Id": str(code.id),
+        "VoucherId": str(code.voucher_id),
+        "Value": code.value,
+        "ValidityStartUtc": format_utc(code.validity_start_utc) or None,
+        "ValidityEndUtc": format_utc(code.validity_end_utc) or None,
+        "CreatedUtc": format_utc(code.created_utc) or None,
+        "UpdatedUtc": format_utc(code.updated_utc) or None,
+        "IsActive": code.is_active,
+    }
+    return {**fields, **{key: value for key, value in code.extra.items() if key not in fields}}
+
+
+def write_codes(codes: Iterable[VoucherCode], stream: TextIO, file_format: str) -> Iterator[int]:
+    """Write `codes` to `stream` as they come; yields after each code (so that a caller can count), in `format`."""
+    if file_format == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for code in codes:
+            fields = as_mews_fields(code)
+            writer.writerow(["" if fields[name] is None else _csv_text(fields[name]) for name in COLUMNS])
+            yield 1
+    elif file_format == "jsonl":
+        for code in codes:
+            stream.write(json.dumps(as_mews_fields(code), ensure_ascii=False) + "\n")
+            yield 1
+    else:
+        stream.write("[")
+        separator = "\n"
+        for code in codes:
+            stream.write(separator + json.dumps(as_mews_fields(code), ensure_ascii=False))
+            separator = ",\n"
+            yield 1
+        stream.write("\n]\n" if separator != "\n" else "]\n")
+
+
+def _csv_text(value: object) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def plain_line(code: VoucherCode) -> str:
+    """One tab-separated line, the columns of an export, for pipes (tabs and line breaks in a value escaped)."""
+    fields = as_mews_fields(code)
+    cells = ["" if fields[name] is None else _csv_text(fields[name]) for name in COLUMNS]
+    return "\t".join(
+        cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") for cell in cells
+    )
+
+
+def table(codes: Iterable[VoucherCode], console: Console) -> int:
+    """Print a readable table of `codes` on a terminal; returns how many."""
+    view = Table(header_style="bold", show_lines=False, expand=False)
+    for title in ("Value", "Active", "Valid from", "Valid until", "Updated", "Code id", "Voucher id"):
+        view.add_column(title, overflow="fold")
+    count = 0
+    for code in codes:
+        cells = (
+            code.value or "",
+            "yes" if code.is_active else "no",
+            format_utc(code.validity_start_utc) or "-",
+            format_utc(code.validity_end_utc) or "-",
+            format_utc(code.updated_utc),
+            str(code.id),
+            str(code.voucher_id),
+        )
+        view.add_row(*(Text(cell) for cell in cells))  # Text: a value is never read as markup
+        count += 1
+    console.print(view)
+    return count

@@ -1,0 +1,323 @@
+"""The `mews-vouchers` command: its subcommands, their options and help, and the mapping of outcomes to exit codes.
+
+Each subcommand only parses and checks its options here; the work is done in `_read_job`, `_import_job` and
+`_delete_job`, on the public `mews_wrapper` API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mews_vouchers._codes_out import FORMATS
+from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
+from mews_vouchers._datetimes import EXAMPLE, parse_utc
+from mews_vouchers._delete_job import DeleteInputError, parse_ids, read_listed, run_delete
+from mews_vouchers._import_file import ImportFileError, read_import_file
+from mews_vouchers._import_job import run_import
+from mews_vouchers._local_sandbox import SandboxStartError, sandbox_files, vouchers
+from mews_vouchers._local_sandbox import sandbox_command as sandbox_command_line
+from mews_vouchers._read_job import Query, export_codes, list_codes
+from mews_vouchers._settings import Settings, settings_of, shared_options
+from mews_wrapper import MewsError, MewsValidationError, __version__
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+HELP_EPILOG = """\b
+Examples:
+  mews-vouchers --sandbox import examples/codes.csv
+  mews-vouchers --sandbox export fe568bbd-1ecb-4bb2-bf77-96c3698de20d -o codes.csv
+  mews-vouchers list VOUCHER_ID --active-only | wc -l
+  mews-vouchers delete --voucher-id VOUCHER_ID --from-file old-codes.txt --yes
+
+\b
+Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID
+(as for MewsClient), overridden by the options. --sandbox needs none of them.
+\b
+Exit codes: 0 done; 1 some codes failed or their outcome is unknown (re-run the same command to settle them),
+or Mews refused the request; 2 bad usage or bad input.
+"""
+
+
+class IsoDatetime(click.ParamType[dt.datetime]):
+    """An ISO 8601 datetime option; without a zone it is read as UTC."""
+
+    name = "DATETIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        """The aware UTC datetime, or a usage error that shows the expected form."""
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return parse_utc(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+_READ_FILTERS = [
+    click.option(
+        "--code-id", "code_ids", metavar="UUID", multiple=True, type=click.UUID, help="Only this code (repeat)."
+    ),
+    click.option(
+        "--enterprise-id",
+        "enterprise_ids",
+        metavar="UUID",
+        multiple=True,
+        type=click.UUID,
+        help="Only this enterprise (repeat; portfolio tokens).",
+    ),
+    click.option(
+        "--updated-since", type=IsoDatetime(), help=f"Only codes updated at or after this instant ({EXAMPLE})."
+    ),
+    click.option(
+        "--updated-until", type=IsoDatetime(), help="Only codes updated before this instant (needs --updated-since)."
+    ),
+    click.option("--active-only", is_flag=True, help="Leave out deleted codes."),
+]
+
+
+def _read_filters(function: _F) -> _F:
+    """The filters of list and export."""
+    for option in reversed(_READ_FILTERS):
+        function = option(function)
+    return function
+
+
+def _job(function: _F) -> _F:
+    """Run a subcommand with the shared settings, and turn what escapes it into one error line and an exit code."""
+
+    @functools.wraps(function)
+    def run_job(*args: Any, **kwargs: Any) -> int:
+        settings = settings_of(click.get_current_context())
+        output = Output(quiet=settings.quiet, as_json=settings.json, verbose=settings.verbose)
+        if settings.verbose:
+            logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s: %(message)s")
+        try:
+            result: int = function(output, settings, *args, **kwargs)
+        except BrokenPipeError:
+            raise  # the reader of stdout left: `run` ends quietly
+        except (MewsValidationError, ImportFileError, DeleteInputError) as error:
+            output.error(error)
+            return EXIT_BAD_INPUT
+        except (MewsError, SandboxStartError, OSError) as error:
+            output.error(error)
+            return EXIT_SOME_FAILED
+        except KeyboardInterrupt as interrupted:
+            output.error(interrupted)
+            return EXIT_SOME_FAILED
+        return result
+
+    return run_job  # type: ignore[return-value]
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+    epilog=HELP_EPILOG,
+)
+@click.version_option(__version__, "--version", prog_name="mews-vouchers", message="%(prog)s %(version)s")
+@shared_options()
+def cli() -> None:
+    """List, export, import and delete Mews voucher codes.
+
+    Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
+    the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
+    the options of each.
+    """
+
+
+@cli.command("list", short_help="Show the codes of vouchers (a table, or lines when piped).")
+@click.argument("voucher_ids", metavar="VOUCHER_ID...", nargs=-1, required=True, type=click.UUID)
+@_read_filters
+@shared_options(enterprise=False)
+@_job
+def list_command(output: Output, settings: Settings, **filters: Any) -> int:
+    """Show the codes of vouchers: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
+
+    The lines have the columns of an export, without a header: Id, VoucherId, Value, ValidityStartUtc,
+    ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive.
+    """
+    query = _query(settings, **filters)
+    with settings.connection() as options:
+        return list_codes(options, output, query)
+
+
+@cli.command("export", short_help="Write every code of vouchers to CSV, JSON or JSON Lines.")
+@click.argument("voucher_ids", metavar="VOUCHER_ID...", nargs=-1, required=True, type=click.UUID)
+@click.option("--format", "file_format", type=click.Choice(FORMATS), help="Default: from -o's extension, else csv.")
+@click.option("-o", "--output", "path", metavar="FILE", help="Write here (default: stdout).")
+@_read_filters
+@shared_options(enterprise=False)
+@_job
+def export_command(
+    output: Output, settings: Settings, file_format: str | None, path: str | None, **filters: Any
+) -> int:
+    """Write every field of every code of vouchers to a file or stdout, as csv, json or jsonl, streamed.
+
+    The CSV columns are Id, VoucherId, Value, ValidityStartUtc, ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive:
+    the file can be imported again as it is (rows with IsActive false are left out).
+    """
+    query = _query(settings, **filters)
+    chosen = file_format or _format_of(path)
+    with settings.connection() as options:
+        summary = export_codes(options, output, query, chosen, path)
+    return output.summary(summary, data_on_stdout=path is None)
+
+
+@cli.command("import", short_help="Add the codes of a CSV file, skipping those already there.")
+@click.argument("file", metavar="FILE.csv")
+@click.option("--dry-run", is_flag=True, help="Check the file and show (on stdout) the rows that would be added.")
+@click.option(
+    "--voucher-id",
+    type=click.UUID,
+    metavar="UUID",
+    help="Put every row into this voucher (no VoucherId column needed).",
+)
+@shared_options()
+@_job
+def import_command(output: Output, settings: Settings, file: str, dry_run: bool, voucher_id: uuid.UUID | None) -> int:
+    """Add the codes of a CSV file (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]; `-` reads stdin).
+
+    The header names the columns, in any order; other columns are ignored (an export imports as it is). UTF-8, with
+    or without a BOM. Validity: ISO 8601 (2026-06-01T00:00:00Z; no zone means UTC), either end may be empty.
+
+    Idempotent: values already active on their voucher are skipped and counted, so running it again after a failure
+    or Ctrl-C adds only what is missing and settles the rows whose outcome was unknown.
+
+    Bad rows (not a UUID, an empty or too long value, a bad datetime, an end before the start, a value repeated in
+    the file) are reported by line number and not sent; the good rows go in (exit code 2 tells of the bad ones).
+    """
+    loaded = read_import_file(file, voucher_id)
+    with settings.connection() as options:
+        summary = run_import(loaded, options, output, dry_run=dry_run)
+    return output.summary(summary, data_on_stdout=dry_run)
+
+
+@cli.command("delete", short_help="Delete codes by id, or by value from a voucher.")
+@click.argument("code_ids", metavar="[CODE_ID...]", nargs=-1)
+@click.option("--voucher-id", type=click.UUID, metavar="UUID", help="Delete by value from this voucher.")
+@click.option(
+    "--value", "values", metavar="TEXT", multiple=True, help="A value to delete (repeat; needs --voucher-id)."
+)
+@click.option(
+    "--from-file",
+    metavar="FILE",
+    help="Values (with --voucher-id) or code ids, one per line; or a CSV with a Value or Id column (an export).",
+)
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--dry-run", is_flag=True, help="Show (on stdout) what would be deleted, and delete nothing.")
+@shared_options()
+@_job
+def delete_command(
+    output: Output,
+    settings: Settings,
+    *,
+    code_ids: tuple[str, ...],
+    voucher_id: uuid.UUID | None,
+    values: tuple[str, ...],
+    from_file: str | None,
+    yes: bool,
+    dry_run: bool,
+) -> int:
+    """Delete codes by id, or by value from one voucher (--voucher-id with --value or --from-file).
+
+    Asks for confirmation unless --yes (without a terminal to ask, --yes is required). By value, values not active on
+    the voucher are skipped, so running it again after a failure deletes only what is left.
+    """
+    if voucher_id is None and values:
+        raise click.UsageError("--value needs --voucher-id (the voucher whose codes have these values)")
+    if voucher_id is not None and code_ids:
+        raise click.UsageError("give code ids, or --voucher-id with --value/--from-file, not both")
+    listed = read_listed(from_file, "Value" if voucher_id else "Id") if from_file else []
+    ids = parse_ids([*code_ids, *listed]) if voucher_id is None else []
+    wanted = [*values, *listed] if voucher_id is not None else []
+    if not ids and not wanted:
+        raise click.UsageError("name the codes to delete: CODE_ID..., or --voucher-id with --value or --from-file")
+    for value in wanted:
+        if not 1 <= len(value) <= 128:
+            raise DeleteInputError(f"a value must be 1 to 128 characters long, got {len(value)}: {value[:40]!r}")
+    if not (yes or dry_run or sys.stdin.isatty()):
+        raise click.UsageError("deleting needs --yes when there is no terminal to ask for confirmation")
+
+    def confirm(question: str) -> bool:
+        return yes or click.confirm(question, default=False, err=True)
+
+    with settings.connection() as options:
+        summary = run_delete(
+            options, output, code_ids=ids, voucher_id=voucher_id, values=wanted, confirm=confirm, dry_run=dry_run
+        )
+    return output.summary(summary, data_on_stdout=dry_run)
+
+
+@cli.command(
+    "sandbox",
+    short_help="Start the local Mews-compatible sandbox server.",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.option("--reset", is_flag=True, help="Empty it first.")
+@click.argument("sandbox_args", nargs=-1, type=click.UNPROCESSED)
+def sandbox_command(reset: bool, sandbox_args: tuple[str, ...]) -> int:
+    """Start the local sandbox (python -m mews_sandbox) on port 8787, with the state --sandbox uses.
+
+    Other options go to the sandbox (`mews-vouchers sandbox --help` lists them: --port, --latency, --rate-limit,
+    fault injection...). It accepts the Mews demo tokens (see the README).
+    """
+    database, config = sandbox_files(reset)
+    arguments = ["--port", "8787", *sandbox_args]
+    if "--help" not in sandbox_args and "-h" not in sandbox_args:
+        listing = "\n".join(f"  {voucher}  {about}" for voucher, (_, about) in vouchers().items())
+        click.echo(f"state: {database}\nvouchers:\n{listing}", err=True)
+    try:
+        return subprocess.call(sandbox_command_line(database, config, *arguments))  # noqa: S603 - our interpreter
+    except KeyboardInterrupt:  # the sandbox got the same Ctrl-C and stopped
+        return EXIT_OK
+
+
+def _query(settings: Settings, **filters: Any) -> Query:
+    since, until = filters.pop("updated_since"), filters.pop("updated_until")
+    if until is not None and since is None:
+        raise click.UsageError("--updated-until needs --updated-since")
+    enterprises = filters.pop("enterprise_ids") or ((settings.enterprise_id,) if settings.enterprise_id else ())
+    return Query(
+        voucher_ids=filters["voucher_ids"],
+        code_ids=filters["code_ids"],
+        enterprise_ids=tuple(uuid.UUID(str(enterprise)) for enterprise in enterprises),
+        updated_since=since,
+        updated_until=until,
+        active_only=filters["active_only"],
+    )
+
+
+def _format_of(path: str | None) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
+    return suffix if suffix in FORMATS else "csv"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse `argv` (default: the process's), run the subcommand, and return the exit code."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="mews-vouchers", standalone_mode=False
+        )
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:  # usage errors: exit code 2
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
+        click.echo("mews-vouchers: aborted", err=True)
+        return EXIT_SOME_FAILED
+    except BrokenPipeError:  # `mews-vouchers list ... | head`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_SOME_FAILED
+    return result if isinstance(result, int) else EXIT_OK

@@ -1,0 +1,20 @@
+"""The entry point of `mews-vouchers`: the command line, or a clear word when its extra is missing."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code (0 done, 1 some items failed or unknown, 2 bad usage/input)."""
+    try:
+        from mews_vouchers._commands import run  # noqa: PLC0415 - imported here to catch a missing extra
+    except ImportError as missing:  # installed without the cli extra: click, rich or the sandbox's server is absent
+        print(
+            f"mews-vouchers: needs the 'cli' extra ({missing.name or missing} is not installed): "
+            "pip install 'mews-wrapper[cli]'",
+            file=sys.stderr,
+        )
+        return 2
+    return run(argv)

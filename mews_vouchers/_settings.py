@@ -1,0 +1,127 @@
+"""What every subcommand shares: where to connect, how to talk, and the options that say so.
+
+The options can be given before the subcommand or after it (`mews-vouchers --sandbox list ...` or
+`mews-vouchers list ... --sandbox`); the later one wins. Anything not given comes from the environment variables that
+`MewsClient` reads (`MEWS_CLIENT_TOKEN`, `MEWS_ACCESS_TOKEN`, `MEWS_PLATFORM_URL`, `MEWS_PORTFOLIO`,
+`MEWS_ENTERPRISE_ID`, `MEWS_CLIENT`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+from mews_vouchers._local_sandbox import local_sandbox, tokens
+from mews_wrapper import __version__
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+@dataclass
+class Settings:
+    """The shared options, as given (None: not given, so the environment or the default decides)."""
+
+    platform_url: str | None = None
+    portfolio: bool | None = None
+    enterprise_id: str | None = None
+    sandbox: bool = False
+    sandbox_reset: bool = False
+    quiet: bool = False
+    json: bool = False
+    verbose: bool = False
+
+    def client_options(self, sandbox_url: str | None) -> dict[str, Any]:
+        """The keyword arguments of `MewsClient` / `AsyncMewsClient` for these settings."""
+        options: dict[str, Any] = {"portfolio": self.portfolio, "enterprise_id": self.enterprise_id}
+        if not os.environ.get("MEWS_CLIENT"):
+            options["client"] = f"mews-vouchers {__version__}"
+        if sandbox_url is None:
+            options["platform_url"] = self.platform_url
+            return options
+        options["platform_url"] = sandbox_url
+        options["client_token"], options["access_token"] = tokens(bool(self.portfolio))
+        return options
+
+    @contextmanager
+    def connection(self) -> Iterator[dict[str, Any]]:
+        """The client options, with a local sandbox running for the block when `--sandbox` asks for one."""
+        if not self.sandbox:
+            yield self.client_options(None)
+            return
+
+        with local_sandbox(reset=self.sandbox_reset) as url:
+            yield self.client_options(url)
+
+
+def settings_of(context: click.Context) -> Settings:
+    """The settings of this invocation (one object shared by the group and its subcommand)."""
+    return context.ensure_object(Settings)
+
+
+def _store(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def store(context: click.Context, _parameter: click.Parameter, value: Any) -> None:
+        if value is None or value is False:
+            return  # not given here: keep what the group level (or the default) said
+        setattr(settings_of(context), name, value)
+        if name == "sandbox_reset":
+            settings_of(context).sandbox = True
+
+    return store
+
+
+# (attribute of Settings, the option's declarations, its other attributes)
+_SHARED: list[tuple[str, tuple[str, ...], dict[str, Any]]] = [
+    (
+        "platform_url",
+        ("--platform-url",),
+        {"metavar": "URL", "help": "Mews platform address (default: $MEWS_PLATFORM_URL, else the Mews demo)."},
+    ),
+    (
+        "portfolio",
+        ("--portfolio/--no-portfolio",),
+        {"default": None, "help": "The access token is a Portfolio Access Token (default: $MEWS_PORTFOLIO)."},
+    ),
+    (
+        "enterprise_id",
+        ("--enterprise-id",),
+        {
+            "metavar": "UUID",
+            "help": "The enterprise to work in; needed with a portfolio token (default: $MEWS_ENTERPRISE_ID).",
+        },
+    ),
+    (
+        "sandbox",
+        ("--sandbox",),
+        {"is_flag": True, "help": "Run against a local sandbox started for this command; it keeps its codes."},
+    ),
+    (
+        "sandbox_reset",
+        ("--sandbox-reset",),
+        {"is_flag": True, "help": "Empty the local sandbox first (implies --sandbox)."},
+    ),
+    ("quiet", ("-q", "--quiet"), {"is_flag": True, "help": "No progress and no summary; errors still show."}),
+    ("json", ("--json",), {"is_flag": True, "help": "Print the summary (for list: the codes) as JSON."}),
+    ("verbose", ("-v", "--verbose"), {"is_flag": True, "help": "Add tracebacks to errors, and the client's log."}),
+]
+
+
+def shared_options(*, enterprise: bool = True) -> Callable[[_F], _F]:
+    """The shared options, for the group and for each subcommand.
+
+    `enterprise=False` leaves `--enterprise-id` out: list and export have their own, a filter that can be repeated.
+    """
+
+    def decorate(function: _F) -> _F:
+        for name, declarations, attributes in reversed(_SHARED):
+            if name == "enterprise_id" and not enterprise:
+                continue
+            option = click.option(*declarations, expose_value=False, callback=_store(name), **attributes)
+            function = option(function)
+        return function
+
+    return decorate
