@@ -1,0 +1,247 @@
+"""`mews-vouchers` list, export, delete, help, exit codes and secrets, end to end (the installed command)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mews_sandbox import VOUCHER_A
+from tests.cli.conftest import COMMAND, EMPTY_VOUCHER, Cli, last_json, sandbox_env, write_codes_csv
+from tests.conftest import SandboxFactory
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "codes.csv"
+SUBCOMMANDS = ("list", "export", "import", "delete", "sandbox")
+
+
+def test_help_explains_every_subcommand(cli: Cli) -> None:
+    result = cli("--help")
+    assert result.returncode == 0
+    for name in SUBCOMMANDS:
+        assert re.search(rf"^  {name} +\w.{{20,}}$", result.stdout, re.MULTILINE), name
+    for name in SUBCOMMANDS[:4]:
+        own = cli(name, "--help")
+        assert own.returncode == 0
+        assert f"Usage: mews-vouchers {name}" in own.stdout
+    assert "--fault-script" in cli("sandbox", "--help").stdout  # the sandbox's own options
+    assert cli("--version").stdout.startswith("mews-vouchers ")
+
+
+def test_the_readme_example_imports_and_exports_through_the_local_sandbox(cli: Cli, tmp_path: Path) -> None:
+    imported = cli("--sandbox-reset", "import", str(EXAMPLES))
+    assert imported.returncode == 0, imported.stderr
+    rows = list(csv.DictReader(EXAMPLES.open(encoding="utf-8")))
+    assert f"added {len(rows)}," in imported.stderr
+
+    exported = cli("--sandbox", "export", VOUCHER_A, "-o", "out.csv")
+    assert exported.returncode == 0, exported.stderr
+    written = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
+    assert sorted(row["Value"] for row in written) == sorted(row["Value"] for row in rows)
+    assert list(written[0]) == [
+        "Id",
+        "VoucherId",
+        "Value",
+        "ValidityStartUtc",
+        "ValidityEndUtc",
+        "CreatedUtc",
+        "UpdatedUtc",
+        "IsActive",
+    ]
+
+
+def test_an_export_round_trips_through_import_into_an_empty_voucher(cli: Cli, tmp_path: Path) -> None:
+    assert cli("--sandbox-reset", "import", str(EXAMPLES)).returncode == 0
+    deleted = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--value", "WELCOME-001", "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert cli("--sandbox", "export", VOUCHER_A, "-o", "a.csv").returncode == 0
+
+    copied = cli("--sandbox", "import", "a.csv", "--voucher-id", EMPTY_VOUCHER, "--json")
+
+    assert copied.returncode == 0, copied.stderr
+    summary = last_json(copied.stdout)
+    assert (summary["added"], summary["skipped"], summary["skipped_lines_inactive"] != []) == (39, 1, True)
+    copies = {}
+    for file_format in ("csv", "json", "jsonl"):
+        result = cli("--sandbox", "export", EMPTY_VOUCHER, "--format", file_format, "-o", f"b.{file_format}")
+        assert result.returncode == 0, result.stderr
+        text = (tmp_path / f"b.{file_format}").read_text(encoding="utf-8")
+        records = (
+            list(csv.DictReader(io.StringIO(text)))
+            if file_format == "csv"
+            else json.loads(text)
+            if file_format == "json"
+            else [json.loads(line) for line in text.splitlines()]
+        )
+        copies[file_format] = {
+            (r["Value"], r["ValidityStartUtc"] or None, r["ValidityEndUtc"] or None) for r in records
+        }
+    source = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8")))
+    expected = {
+        (row["Value"], row["ValidityStartUtc"] or None, row["ValidityEndUtc"] or None)
+        for row in source
+        if row["IsActive"] == "true"
+    }
+    assert copies["csv"] == copies["json"] == copies["jsonl"] == expected
+    assert len(expected) == 39
+
+
+def test_list_filters_and_prints_plain_lines_when_piped(cli: Cli, tmp_path: Path) -> None:
+    assert cli("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 30))).returncode == 0
+    every = cli("--sandbox", "list", VOUCHER_A).stdout.splitlines()
+    assert len(every) == 30
+    first_id = every[0].split("\t")[0]
+    assert cli("--sandbox", "delete", first_id, "--yes").returncode == 0
+
+    active = cli("--sandbox", "list", VOUCHER_A, "--active-only").stdout.splitlines()
+    one = cli("--sandbox", "list", VOUCHER_A, "--code-id", first_id, "--json").stdout.splitlines()
+    recent = cli("--sandbox", "list", VOUCHER_A, "--updated-since", "2000-01-01").stdout.splitlines()
+    none = cli("--sandbox", "list", VOUCHER_A, "--updated-since", "2000-01-01", "--updated-until", "2000-02-01")
+
+    assert len(active) == 29
+    assert [json.loads(line)["IsActive"] for line in one] == [False]
+    assert len(recent) == 30
+    assert none.stdout == ""
+    assert none.returncode == 0
+
+
+def test_delete_by_value_from_a_file_asks_for_yes_without_a_terminal_and_skips_what_is_not_there(
+    cli: Cli, tmp_path: Path
+) -> None:
+    codes = write_codes_csv(tmp_path / "c.csv", 1500)
+    assert cli("--sandbox-reset", "import", str(codes)).returncode == 0
+
+    refused = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes))
+    deleted = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
+    again = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
+
+    assert refused.returncode == 2
+    assert "--yes" in refused.stderr
+    assert deleted.returncode == 0, deleted.stderr
+    assert (last_json(deleted.stdout)["deleted"], last_json(deleted.stdout)["skipped"]) == (1500, 0)
+    assert (last_json(again.stdout)["deleted"], last_json(again.stdout)["skipped"]) == (0, 1500)
+    assert cli("--sandbox", "list", VOUCHER_A, "--active-only").stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["import", "missing.csv"], "missing.csv: No such file or directory"),
+        (["import", "--no-such-option", "x.csv"], "No such option"),
+        (["list"], "Missing argument"),
+        (["list", "not-a-uuid"], "not a valid UUID"),
+        (["list", VOUCHER_A, "--updated-since", "yesterday"], "not an ISO 8601 datetime"),
+        (["delete", "--value", "X", "--yes"], "--value needs --voucher-id"),
+        (["delete", "not-an-id", "--yes"], "not code ids"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_bad_usage_and_bad_input_exit_with_2_and_one_clear_line(cli: Cli, args: list[str], words: str) -> None:
+    result = cli("--sandbox", *args)
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_token_is_bad_usage(cli: Cli) -> None:
+    result = cli("list", VOUCHER_A)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "mews-vouchers: error: client_token is missing: pass client_token=... or set MEWS_CLIENT_TOKEN"
+    ]
+
+
+def test_a_refused_token_exits_1_with_the_request_id_and_never_shows_the_token(
+    cli: Cli, sandbox_factory: SandboxFactory, tmp_path: Path
+) -> None:
+    sandbox = sandbox_factory()
+    secret = "SECRET-ACCESS-TOKEN-0123456789ABCDEF"
+    env = {**sandbox_env(sandbox.url), "MEWS_ACCESS_TOKEN": secret}
+    codes = str(write_codes_csv(tmp_path / "c.csv", 3))
+    runs = [cli(*args, env=env) for args in (["list", VOUCHER_A], ["import", codes], ["import", codes, "-v"])]
+    runs.append(cli("import", codes, "--json", env=env))
+    for result in runs:
+        assert result.returncode == 1
+        assert secret not in result.stdout + result.stderr
+        assert secret[:12] not in result.stdout + result.stderr
+    errors = [line for line in runs[0].stderr.splitlines() if line.startswith("mews-vouchers: error:")]
+    assert len(errors) == 1
+    assert re.search(r"Invalid ClientToken or AccessToken\. \(request id [\w-]+\)", errors[0])
+    assert "Traceback (most recent call last)" in runs[2].stderr  # --verbose adds it, still without the token
+
+
+def test_a_pseudo_terminal_shows_a_progress_bar_and_a_table(cli_env: dict[str, str], tmp_path: Path) -> None:
+    codes = write_codes_csv(tmp_path / "c.csv", 3000)
+    imported = run_in_terminal([str(COMMAND), "--sandbox-reset", "import", str(codes)], cli_env)
+    listed = run_in_terminal([str(COMMAND), "--sandbox", "list", VOUCHER_A, "--code-id", VOUCHER_A], cli_env)
+
+    assert "\x1b[" in imported  # drawn, not printed line by line
+    assert "━" in imported  # the bar
+    assert re.search(r"3000/3000.*codes.*codes/s", imported)
+    assert "import: added 3,000, skipped 0" in imported
+    assert "Value" in listed
+    assert "Valid from" in listed  # a table's header, not tab-separated lines
+
+
+def run_in_terminal(argv: list[str], env: dict[str, str]) -> str:
+    """Run `argv` with a pseudo-terminal as stdin, stdout and stderr; everything it wrote."""
+    pid, descriptor = pty.fork()
+    if pid == 0:  # the child: becomes the command
+        os.execve(argv[0], argv, {**env, "TERM": "xterm-256color"})
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(descriptor, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    os.close(descriptor)
+    assert os.waitstatus_to_exitcode(status) == 0, b"".join(chunks)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_the_command_without_its_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "click.py"
+    blocker.write_text("raise ImportError('blocked for the test', name='click')\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from mews_vouchers import main; sys.exit(main())"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "pip install 'mews-wrapper[cli]'" in result.stderr
+
+
+def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The command line: `mews-vouchers`", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("  #")[0].split() for line in block.splitlines() if line.startswith(".venv/bin/")]
+    assert len(commands) == 7
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "codes.csv").write_bytes(EXAMPLES.read_bytes())
+    results = [cli(*command[1:], "--json") for command in commands[:-1]]
+    for command, result in zip(commands, results, strict=False):
+        assert result.returncode == 0, (command, result.stderr)
+    summaries = [last_json(result.stdout) for result in results if '"command"' in result.stdout]
+    firsts = [(summary["command"], *list(summary.items())[1]) for summary in summaries]
+    assert firsts == [
+        ("import", "added", 40),
+        ("import", "added", 0),
+        ("export", "exported", 40),
+        ("import", "added", 40),
+        ("delete", "deleted", 40),
+    ]
+    assert (tmp_path / "codes-export.csv").exists()

@@ -1,0 +1,116 @@
+"""The pieces of `mews-vouchers` that need no server: the import file's rules, line ranges, exit codes, layering."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import uuid
+from pathlib import Path
+
+import pytest
+
+from mews_vouchers._console import Summary, line_ranges
+from mews_vouchers._datetimes import format_utc, parse_utc
+from mews_vouchers._import_file import ImportFileError, read_import_file
+
+VOUCHER = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
+PACKAGE = Path(__file__).parents[2] / "mews_vouchers"
+
+
+def write(tmp_path: Path, text: str, *, bom: bool = False) -> str:
+    path = tmp_path / "codes.csv"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode())
+    return str(path)
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_the_validity_columns_are_optional_and_the_header_may_use_any_case_and_order(tmp_path: Path, bom: bool) -> None:
+    loaded = read_import_file(write(tmp_path, f" value ,VOUCHERID,Notes\nA,{VOUCHER},x\r\nB,{VOUCHER},y\n", bom=bom))
+    assert [(row.line, row.code.value, row.code.validity_start_utc) for row in loaded.rows] == [
+        (2, "A", None),
+        (3, "B", None),
+    ]
+    assert loaded.bad == []
+
+
+def test_line_numbers_count_physical_lines_across_blank_lines_and_quoted_line_breaks(tmp_path: Path) -> None:
+    text = f'VoucherId,Value\n\n{VOUCHER},"two\nlines"\n{VOUCHER},AFTER\n{VOUCHER},AFTER\n'
+    loaded = read_import_file(write(tmp_path, text))
+    assert [(row.line, row.code.value) for row in loaded.rows] == [(3, "two\nlines"), (5, "AFTER")]
+    assert [(bad.line, bad.reason) for bad in loaded.bad] == [(6, "Value 'AFTER' repeats line 5 (same voucher)")]
+
+
+def test_a_value_may_repeat_on_another_voucher_and_rows_marked_inactive_are_left_out(tmp_path: Path) -> None:
+    other = str(uuid.uuid4())
+    text = f"VoucherId,Value,IsActive\n{VOUCHER},A,true\n{other},A,\n{VOUCHER},B,false\n{VOUCHER},C,maybe\n"
+    loaded = read_import_file(write(tmp_path, text))
+    assert [row.line for row in loaded.rows] == [2, 3]
+    assert loaded.inactive == [4]
+    assert [(bad.line, bad.reason) for bad in loaded.bad] == [(5, "IsActive 'maybe' is neither true nor false")]
+
+
+def test_datetimes_without_a_zone_are_utc_and_others_are_converted(tmp_path: Path) -> None:
+    text = f"VoucherId,Value,ValidityStartUtc,ValidityEndUtc\n{VOUCHER},A,2026-06-01,2026-06-30T23:59:59+02:00\n"
+    code = read_import_file(write(tmp_path, text)).rows[0].code
+    assert code.validity_start_utc == dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    assert code.validity_end_utc == dt.datetime(2026, 6, 30, 21, 59, 59, tzinfo=dt.UTC)
+
+
+def test_a_voucher_given_on_the_command_line_replaces_the_column(tmp_path: Path) -> None:
+    other = uuid.uuid4()
+    loaded = read_import_file(write(tmp_path, "Value,VoucherId\nA,not-a-uuid\n"), other)
+    assert [row.code.voucher_id for row in loaded.rows] == [other]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "no header row"),
+        (b"\n\n", "no header row"),
+        (b"Value,Start\nA,B\n", "the header lacks VoucherId"),
+        (b"VoucherId,Value,Value\n", "names Value twice"),
+        (b"VoucherId,Value\n\xff\xfe,A\n", "not UTF-8"),
+    ],
+)
+def test_a_file_that_cannot_be_used_as_a_whole_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError, match=words):
+        read_import_file(str(path))
+
+
+def test_line_ranges_collapse_runs() -> None:
+    assert line_ranges([7, 2, 3, 4, 9, 10, 3]) == "2-4, 7, 9-10"
+    assert line_ranges([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("counts", "code"),
+    [
+        ({"added": 5, "failed": 0, "unknown": 0, "invalid": 0}, 0),
+        ({"added": 5, "failed": 0, "unknown": 0, "invalid": 2}, 2),
+        ({"added": 5, "failed": 1, "unknown": 0, "invalid": 2}, 1),
+        ({"added": 5, "failed": 0, "unknown": 3, "invalid": 0}, 1),
+    ],
+)
+def test_failed_or_unknown_items_exit_1_before_bad_rows_exit_2(counts: dict[str, int], code: int) -> None:
+    assert Summary("import", counts, 1.0).exit_code == code
+
+
+def test_datetimes_read_and_written_as_iso_utc() -> None:
+    assert format_utc(parse_utc("2026-06-01T10:00:00+02:00")) == "2026-06-01T08:00:00Z"
+    assert format_utc(None) == ""
+    with pytest.raises(ValueError, match="not an ISO 8601 datetime"):
+        parse_utc("June 1st")
+
+
+def test_the_command_uses_only_the_public_api_of_mews_wrapper() -> None:
+    imported = set()
+    for module in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    ours = {name for name in imported if name.startswith(("mews_wrapper", "mews_sandbox", "mews_connector"))}
+    assert ours == {"mews_wrapper", "mews_sandbox"}
