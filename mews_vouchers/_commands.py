@@ -154,7 +154,7 @@ def list_command(output: Output, settings: Settings, **filters: Any) -> int:
 @cli.command("export", short_help="Write every code of vouchers to CSV, JSON or JSON Lines.")
 @click.argument("voucher_ids", metavar="VOUCHER_ID...", nargs=-1, required=True, type=click.UUID)
 @click.option("--format", "file_format", type=click.Choice(FORMATS), help="Default: from -o's extension, else csv.")
-@click.option("-o", "--output", "path", metavar="FILE", help="Write here (default: stdout).")
+@click.option("-o", "--output", "path", metavar="FILE", help="Write here (default, or -: stdout).")
 @_read_filters
 @shared_options(enterprise=False)
 @_job
@@ -167,6 +167,7 @@ def export_command(
     the file can be imported again as it is (rows with IsActive false are left out).
     """
     query = _query(settings, **filters)
+    path = None if path == "-" else path
     chosen = file_format or _format_of(path)
     with settings.connection() as options:
         summary = export_codes(options, output, query, chosen, path)
@@ -277,8 +278,13 @@ def sandbox_command(reset: bool, sandbox_args: tuple[str, ...]) -> int:
     if "--help" not in sandbox_args and "-h" not in sandbox_args:
         listing = "\n".join(f"  {voucher}  {about}" for voucher, (_, about) in vouchers().items())
         click.echo(f"state: {database}\nvouchers:\n{listing}", err=True)
+    command = sandbox_command_line(database, config, *arguments)
+    if os.name == "posix":  # become the sandbox: signals (Ctrl-C, a service manager's SIGTERM) reach it directly
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)  # noqa: S606 - our own interpreter and module
     try:
-        return subprocess.call(sandbox_command_line(database, config, *arguments))  # noqa: S603 - our interpreter
+        return subprocess.call(command)  # noqa: S603 - our own interpreter and module
     except KeyboardInterrupt:  # the sandbox got the same Ctrl-C and stopped
         return EXIT_OK
 

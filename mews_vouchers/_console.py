@@ -169,7 +169,13 @@ def _bar(console: Console, total: int | None, unit: str) -> Progress:
             TimeRemainingColumn(),
         ]
         if total is not None
-        else [SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} " + unit)]
+        else [
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.completed:,} " + unit),
+            _RateColumn(unit),
+            TimeElapsedColumn(),
+        ]
     )
     return Progress(*columns, console=console, transient=False, refresh_per_second=8)
 

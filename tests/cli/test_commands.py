@@ -245,3 +245,28 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
         ("delete", "deleted", 40),
     ]
     assert (tmp_path / "codes-export.csv").exists()
+
+
+def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
+    cli: Cli, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert cli("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 3))).returncode == 0
+    server = subprocess.Popen(
+        [str(COMMAND), "sandbox", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**cli_env, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline().strip()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        listed = cli("list", VOUCHER_A, env=sandbox_env(line.removeprefix("listening on ")))
+        assert [row.split("\t")[2] for row in listed.stdout.splitlines()] == ["CODE-00002", "CODE-00001", "CODE-00000"]
+    finally:
+        server.terminate()  # reaches the server itself: the command became it
+        assert server.wait(timeout=10) == 0
+    assert server.stderr is not None
+    assert EMPTY_VOUCHER in server.stderr.read()  # it said which vouchers it knows

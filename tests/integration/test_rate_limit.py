@@ -94,11 +94,14 @@ def test_with_the_limiter_off_the_same_work_draws_429s(limited: RunningSandbox) 
         burst(client)
 
 
+# Three fresh processes start at once on what may be a two-core CI machine: the first request of each goes out after
+# its imports and connection, well after it was counted, so the pad is wider here (a 0.3 s pad drew one 429 in a CI
+# run on a loaded machine). The test proves that the processes share the window, not how tight the pad can be.
 WORKER = """
 import sys
 from mews_wrapper import MewsClient, RateLimit
 url, storage, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-limit = RateLimit(int(sys.argv[4]), float(sys.argv[5]), storage, margin=0.3)
+limit = RateLimit(int(sys.argv[4]), float(sys.argv[5]), storage, margin=0.6)
 with MewsClient(sys.argv[6], sys.argv[7], platform_url=url, rate_limit=limit, max_retries=0) as client:
     for _ in range(count):
         list(client.voucher_codes.get_all([sys.argv[8]]))
