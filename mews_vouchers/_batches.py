@@ -19,7 +19,6 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from mews_vouchers._console import Output, Tracker
-from mews_wrapper import MewsError
 
 BATCH_SIZE = 1000
 _T = TypeVar("_T")
@@ -83,6 +82,9 @@ class BatchRun(Generic[_T]):
             except asyncio.CancelledError:
                 if not self._abandoned:
                     raise  # not ours to swallow
+                current = asyncio.current_task()
+                if current is not None:
+                    current.uncancel()  # the cancellation was ours (a second signal), and it is handled
         return self._tally()
 
     async def _batch(self, index: int) -> None:
@@ -93,7 +95,7 @@ class BatchRun(Generic[_T]):
             batch = self.batches[index]
             try:
                 await self._send(batch)
-            except MewsError as error:
+            except Exception as error:  # any failure is accounted for (the client attaches batch_error)
                 self._ended_by(index, error)
                 self._stopping = True
                 return
@@ -108,7 +110,7 @@ class BatchRun(Generic[_T]):
         accounting = getattr(error, "batch_error", None)
         unknown = accounting is not None and bool(accounting.unknown)
         self._fates[index] = Fate.UNKNOWN if unknown else Fate.FAILED
-        if isinstance(error, MewsError):
+        if not isinstance(error, asyncio.CancelledError):
             self._errors[index] = error
 
     def _tally(self) -> Tally[_T]:
