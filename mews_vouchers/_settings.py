@@ -65,7 +65,7 @@ def settings_of(context: click.Context) -> Settings:
 
 def _store(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     def store(context: click.Context, _parameter: click.Parameter, value: Any) -> None:
-        if value is None or value is False:
+        if value is None or (value is False and name != "portfolio"):  # --no-portfolio is said, not absent
             return  # not given here: keep what the group level (or the default) said
         setattr(settings_of(context), name, value)
         if name == "sandbox_reset":

@@ -8,7 +8,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import mews_vouchers._commands as commands
 from mews_vouchers._console import Summary, line_ranges
 from mews_vouchers._datetimes import format_utc, parse_utc
 from mews_vouchers._import_file import ImportFileError, read_import_file
@@ -114,3 +116,22 @@ def test_the_command_uses_only_the_public_api_of_mews_wrapper() -> None:
                 imported.update(alias.name for alias in node.names)
     ours = {name for name in imported if name.startswith(("mews_wrapper", "mews_sandbox", "mews_connector"))}
     assert ours == {"mews_wrapper", "mews_sandbox"}
+
+
+def test_shared_options_work_before_and_after_the_subcommand_and_the_later_wins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[dict[str, object]] = []
+    monkeypatch.setattr(commands, "list_codes", lambda options, output, query: seen.append(options) or 0)
+    runner = CliRunner()
+    for args in (
+        ["--portfolio", "--platform-url", "https://a.example", "list", VOUCHER, "--no-portfolio"],
+        ["list", VOUCHER, "--platform-url", "https://b.example"],
+        ["list", VOUCHER],
+    ):
+        assert runner.invoke(commands.cli, args).exit_code == 0
+    assert [(options["portfolio"], options["platform_url"]) for options in seen] == [
+        (False, "https://a.example"),
+        (None, "https://b.example"),
+        (None, None),  # not given: MewsClient reads the environment
+    ]
