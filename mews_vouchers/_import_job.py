@@ -18,7 +18,12 @@ from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 
 async def import_rows(file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool) -> Summary:
-    """Skip the rows already active, add the others in batches (or list them, for a dry run); the summary."""
+    """Skip the rows already active, add the others in batches (or list them, for a dry run); the summary.
+
+    Bad rows are told first, before anything is read or sent.
+    """
+    for bad in file.bad:
+        output.warn(f"line {bad.line}: {bad.reason}")
     async with AsyncMewsClient(**client_options) as client:
         await client.voucher_codes.add([])  # checks the enterprise (portfolio tokens need one) and sends nothing
         try:
@@ -64,8 +69,6 @@ async def _active_values(
 
 def _summary(file: ImportFile, skipped: list[Row], tally: Tally[Row] | None, output: Output) -> Summary:
     """The counts and line numbers, told to people (stderr) unless quiet; the exit code follows from them."""
-    for bad in file.bad:
-        output.warn(f"line {bad.line}: {bad.reason}")
     details: dict[str, Any] = {
         "dry_run": tally is None,
         "invalid_rows": [{"line": bad.line, "reason": bad.reason} for bad in file.bad],
