@@ -48,6 +48,22 @@ class Tally(Generic[_T]):
     interrupted: bool = False
 
 
+async def send_in_batches(
+    items: Sequence[_T],
+    send: Callable[[list[_T]], Awaitable[object]],
+    *,
+    label: str,
+    concurrency: int,
+    output: Output,
+) -> Tally[_T]:
+    """Run a `BatchRun` under a progress display named `label`, and tell the first error; the tally."""
+    with output.progress(label, len(items)) as tracker:
+        tally = await BatchRun(items, send, concurrency=concurrency, tracker=tracker, output=output).run()
+    if tally.error is not None:
+        output.error(tally.error)
+    return tally
+
+
 class BatchRun(Generic[_T]):
     """Send `items` in batches through `send`, at most `concurrency` at once, and account for every item."""
 

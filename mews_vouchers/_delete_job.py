@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mews_vouchers._batches import BatchRun, Tally
+from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._console import CommandError, Output, Summary, describe
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
@@ -104,11 +104,7 @@ async def delete_codes(
         async def send(batch: list[Target]) -> None:
             await client.voucher_codes.delete([target.id for target in batch])
 
-        with output.progress("delete", len(targets)) as tracker:
-            run = BatchRun(targets, send, concurrency=client.max_concurrency, tracker=tracker, output=output)
-            tally = await run.run()
-    if tally.error is not None:
-        output.error(tally.error)
+        tally = await send_in_batches(targets, send, label="delete", concurrency=client.max_concurrency, output=output)
     return _summary(missing, tally, output)
 
 

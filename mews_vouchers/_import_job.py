@@ -10,7 +10,7 @@ import asyncio
 import uuid
 from typing import Any
 
-from mews_vouchers._batches import BatchRun, Tally
+from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._console import Output, Summary, describe, line_ranges
 from mews_vouchers._datetimes import format_utc
 from mews_vouchers._import_file import ImportFile, Row
@@ -45,11 +45,7 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
         async def send(batch: list[Row]) -> None:
             await client.voucher_codes.add([row.code for row in batch])
 
-        with output.progress("import", len(to_add)) as tracker:
-            run = BatchRun(to_add, send, concurrency=client.max_concurrency, tracker=tracker, output=output)
-            tally = await run.run()
-    if tally.error is not None:
-        output.error(tally.error)
+        tally = await send_in_batches(to_add, send, label="import", concurrency=client.max_concurrency, output=output)
     return _summary(file, skipped, tally, output)
 
 

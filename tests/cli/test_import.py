@@ -123,20 +123,27 @@ def test_rows_whose_outcome_is_unknown_are_named_and_a_rerun_settles_them(
     assert sandbox.state.store.count() == 3000  # each code once
 
 
+def start_import(codes: Path, url: str, cli_env: dict[str, str], *options: str) -> subprocess.Popen[str]:
+    """`mews-vouchers import CODES` running in the background against the sandbox at `url` (to be interrupted)."""
+    process = subprocess.Popen(
+        [str(COMMAND), "import", str(codes), *options],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**cli_env, **sandbox_env(url)},
+    )
+    assert process.stderr is not None
+    assert process.stdout is not None
+    return process
+
+
 def test_an_interrupted_import_says_what_went_in_and_a_rerun_adds_only_the_rest(
     cli: Cli, cli_env: dict[str, str], tmp_path: Path, sandbox_factory: SandboxFactory
 ) -> None:
     sandbox = sandbox_factory(faults=FaultPlan(latency_seconds=0.4))  # 12 batches, 4 at a time: about 1.2 s
     codes = write_codes_csv(tmp_path / "codes.csv", 12_000)
-    process = subprocess.Popen(
-        [str(COMMAND), "import", str(codes)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**cli_env, **sandbox_env(sandbox.url)},
-    )
-    assert process.stderr is not None
+    process = start_import(codes, sandbox.url, cli_env)
     progress = process.stderr.readline()  # the first batch went in
     assert progress.startswith("import: 1,000/12,000"), progress
     process.send_signal(signal.SIGINT)
@@ -164,16 +171,7 @@ def test_a_second_ctrl_c_abandons_the_batches_out_as_unknown_and_a_rerun_settles
 ) -> None:
     sandbox = sandbox_factory(faults=FaultPlan(latency_seconds=0.5))
     codes = write_codes_csv(tmp_path / "codes.csv", 8000)
-    process = subprocess.Popen(
-        [str(COMMAND), "import", str(codes), "--json"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**cli_env, **sandbox_env(sandbox.url)},
-    )
-    assert process.stderr is not None
-    assert process.stdout is not None
+    process = start_import(codes, sandbox.url, cli_env, "--json")
     while sandbox.state.store.count() == 0 and process.poll() is None:  # wait for adds to be on their way
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)

@@ -11,6 +11,7 @@ import pytest
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
 from mews_wrapper import AsyncMewsClient, BatchError, ForbiddenError, MewsClient, NewVoucherCode, ServerError
+from tests._cancel import add_cancelled_by_deadline
 
 pytestmark = pytest.mark.anyio
 
@@ -119,25 +120,15 @@ async def test_cancelling_a_concurrent_add_accounts_for_every_code_in_whole_chun
     client = client_for(sandbox.url, True, in_flight, max_concurrency=2)
     assert isinstance(client, AsyncMewsClient)
     batch = codes("C", 5000)
-    caught: list[BaseException] = []
-
-    async def run() -> None:
-        try:
-            await client.voucher_codes.add(batch)
-        except asyncio.CancelledError as cancelled:
-            caught.append(cancelled)
-            raise
-
-    with pytest.raises(TimeoutError):
-        await asyncio.wait_for(run(), 0.45)
-    accounting = caught[0].batch_error  # type: ignore[attr-defined]
+    cancelled = await add_cancelled_by_deadline(client, batch, 0.45)
+    accounting = cancelled.batch_error  # type: ignore[attr-defined]
     succeeded = [code.value for code in accounting.succeeded]
     undone = [item.value for item in accounting.failed + accounting.unknown]
     assert sorted(succeeded + undone) == sorted(item.value for item in batch)  # every code once
     for part in (succeeded, [item.value for item in accounting.failed], [item.value for item in accounting.unknown]):
         assert len(part) % 1000 == 0  # whole chunks
     assert accounting.failed  # the last chunks never started
-    assert caught[0].__notes__[0].startswith("voucherCodes/add: ")
+    assert cancelled.__notes__[0].startswith("voucherCodes/add: ")
     await asyncio.sleep(0.5)  # let a cancelled request that reached the sandbox land
     assert len(succeeded) <= sandbox.state.store.count() <= len(succeeded) + len(accounting.unknown)
     await client.close()

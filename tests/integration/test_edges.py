@@ -25,6 +25,7 @@ from mews_wrapper import (
     ServerError,
 )
 from tests._api import Api, ApiFactory
+from tests._cancel import add_cancelled_by_deadline
 
 pytestmark = pytest.mark.anyio
 
@@ -148,18 +149,7 @@ async def test_a_task_cancelled_by_a_deadline_carries_the_accounting(sandbox: Ru
     sandbox.faults.latency_seconds = 0.3
     client = AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url, max_concurrency=1)
     batch = codes("T", 3000)
-    caught: list[BaseException] = []
-
-    async def add() -> None:
-        try:
-            await client.voucher_codes.add(batch)
-        except asyncio.CancelledError as cancelled:
-            caught.append(cancelled)
-            raise
-
-    with pytest.raises(TimeoutError):
-        await asyncio.wait_for(add(), timeout=0.45)  # during the second chunk
-    (cancelled,) = caught
+    cancelled = await add_cancelled_by_deadline(client, batch, 0.45)  # during the second chunk
     accounting = cancelled.batch_error  # type: ignore[attr-defined]
     assert len(accounting.succeeded) + len(accounting.failed) + len(accounting.unknown) == 3000
     assert len(accounting.succeeded) == 1000
