@@ -19,8 +19,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def redis_url() -> Iterator[str]:
-    """The URL of a fresh Redis server, stopped when the session ends (`make tools` installs it)."""
+def redis_server() -> Iterator[str]:
+    """The URL of the session's Redis server, stopped when the session ends (`make tools` installs it)."""
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is not installed: run `make tools` (Debian: apt-get install redis-server)")
@@ -43,3 +43,11 @@ def redis_url() -> Iterator[str]:
         client.close()
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url(redis_server: str) -> str:
+    """The URL of the session's Redis server, every database emptied for this test (windows, holds)."""
+    with redis.Redis.from_url(redis_server) as client:
+        client.flushall()
+    return redis_server

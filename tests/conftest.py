@@ -1,4 +1,9 @@
-"""Fixtures shared by every test folder: sandboxes running as real servers on free loopback ports."""
+"""Fixtures shared by every test folder: sandboxes running as real servers on free loopback ports.
+
+The servers are started once per session and lent to the tests that ask for one, each reset first
+(`RunningSandbox.reset`: a fresh store, fault plan, limiter, id sequence and clock), so that no test sees another's
+codes and none waits for a server to start or stop. A test that asks for two sandboxes gets two servers.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ import pytest
 from hypothesis import settings
 
 from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
+from mews_wrapper import _pacing
 from tests._api import make_api
-from tests._redis import redis_url
+from tests._redis import redis_server, redis_url
 
-__all__ = ["make_api", "redis_url"]  # fixtures, registered by the import
+__all__ = ["make_api", "redis_server", "redis_url"]  # fixtures, registered by the import
 
 SandboxFactory = Callable[..., RunningSandbox]
 
@@ -23,19 +29,50 @@ settings.register_profile("mews", deadline=None, derandomize=bool(os.environ.get
 settings.load_profile("mews")
 
 
+class SandboxPool:
+    """Sandbox servers started on first need and kept for the session; lent out reset."""
+
+    def __init__(self) -> None:
+        self._servers: list[RunningSandbox] = []
+
+    def lend(self, index: int, config: SandboxConfig) -> RunningSandbox:
+        """The `index`-th server, reset to `config` (started if the session has fewer)."""
+        while len(self._servers) <= index:
+            self._servers.append(start_sandbox())
+        server = self._servers[index]
+        server.reset(config)
+        # The client's rate-limit windows are the process's, keyed by address and token: a server on the same
+        # address would otherwise inherit an earlier test's requests, which a server of its own never did.
+        _pacing._windows.clear()
+        return server
+
+    def stop(self) -> None:
+        """Stop every server."""
+        for server in self._servers:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def sandbox_pool() -> Iterator[SandboxPool]:
+    """The session's sandbox servers."""
+    pool = SandboxPool()
+    yield pool
+    pool.stop()
+
+
 @pytest.fixture
-def sandbox_factory() -> Iterator[SandboxFactory]:
-    """Start sandboxes with any configuration; every one is stopped when the test ends."""
-    started: list[RunningSandbox] = []
+def sandbox_factory(sandbox_pool: SandboxPool) -> Iterator[SandboxFactory]:
+    """A sandbox with any configuration, as if just started: each call of a test gets a server of its own, reset."""
+    lent: list[RunningSandbox] = []
 
     def start(**config: Any) -> RunningSandbox:
-        sandbox = start_sandbox(SandboxConfig(**config))
-        started.append(sandbox)
+        sandbox = sandbox_pool.lend(len(lent), SandboxConfig(**config))
+        lent.append(sandbox)
         return sandbox
 
     yield start
-    for sandbox in started:
-        sandbox.stop()
+    for sandbox in lent:  # nothing of this test lingers: no fault or latency meets the next one's requests
+        sandbox.faults.clear()
 
 
 @pytest.fixture
