@@ -1,18 +1,32 @@
-"""The installed `mews-vouchers` command, run as a subprocess against sandboxes on loopback ports."""
+"""`mews-vouchers` under test: in this process for most tests, as the installed command where the process matters.
+
+`cli` runs the command line in this process (click's `CliRunner` isolation: its own stdin, stdout, stderr and
+environment) against a session sandbox reset for the test with the vouchers that `--sandbox` knows. It is what
+most tests use: no interpreter to start, no server to wait for. `command` runs the installed `.venv/bin/mews-vouchers`
+as a subprocess, for what only a real process shows: signals, a pseudo-terminal, `--sandbox` and its server
+process, the entry point itself.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
+from mews_vouchers import main
+from mews_vouchers._local_sandbox import vouchers as local_sandbox_vouchers
+from mews_wrapper import _pacing
+from tests.conftest import SandboxFactory
 
 COMMAND = Path(sys.executable).with_name("mews-vouchers")
 EMPTY_VOUCHER = "2b7e3c1a-5d4f-4e8b-9a6c-0f1e2d3c4b5a"  # one of the empty vouchers of `--sandbox`
@@ -34,6 +48,11 @@ def last_json(stdout: str) -> dict[str, Any]:
     return document
 
 
+def sandbox_env(url: str) -> dict[str, str]:
+    """The settings that point the command at a sandbox of the test's."""
+    return {"MEWS_PLATFORM_URL": url, "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN, "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN}
+
+
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
     """An environment with no Mews settings of the developer's, and a cache folder of the test's own."""
@@ -44,8 +63,53 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def cli(cli_env: dict[str, str], tmp_path: Path) -> Cli:
-    """Run `mews-vouchers ARGS...` to its end (stdin closed unless `input=`); the completed process."""
+def cli_sandbox(sandbox_factory: SandboxFactory) -> RunningSandbox:
+    """A sandbox with the vouchers of `--sandbox`: the demo voucher, two empty ones, the second enterprise's."""
+    return sandbox_factory(vouchers={voucher: owner for voucher, (owner, _) in local_sandbox_vouchers().items()})
+
+
+@pytest.fixture
+def cli(cli_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Run `mews-vouchers ARGS...` in this process against `cli_sandbox`; a completed process (stdin empty).
+
+    `env=` adds to the environment (None removes a variable). Each run starts, as a new process would, with no
+    rate-limit window of an earlier run and the root logger as it was.
+    """
+    monkeypatch.chdir(tmp_path)
+    base: dict[str, str | None] = {key: None for key in os.environ if key.startswith("MEWS_")}
+    base |= {"MEWS_VOUCHERS_CACHE": str(tmp_path / "cache"), "COLUMNS": "120", **sandbox_env(cli_sandbox.url)}
+
+    def run(*args: str, input: str | None = None, env: dict[str, str | None] | None = None) -> Any:
+        _pacing._windows.clear()  # a process of its own would start with no window
+        with _root_logger_kept(), CliRunner().isolation(input=input or "", env={**base, **(env or {})}) as streams:
+            code = main(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr, _ = streams
+        return subprocess.CompletedProcess(["mews-vouchers", *args], code, _text(stdout), _text(stderr))
+
+    return run
+
+
+def _text(stream: Any) -> str:
+    return str(stream.getvalue().decode("utf-8", errors="replace"))
+
+
+@contextlib.contextmanager
+def _root_logger_kept() -> Iterator[None]:
+    """`--verbose` configures the root logger, as a command may: undo it after the run."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+
+
+@pytest.fixture
+def command(cli_env: dict[str, str], tmp_path: Path) -> Cli:
+    """Run the installed `mews-vouchers ARGS...` as a subprocess to its end (stdin closed unless `input=`)."""
 
     def run(*args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 90) -> Any:
         return subprocess.run(
@@ -61,8 +125,3 @@ def cli(cli_env: dict[str, str], tmp_path: Path) -> Cli:
         )
 
     return run
-
-
-def sandbox_env(url: str) -> dict[str, str]:
-    """The settings that point the command at a sandbox of the test's."""
-    return {"MEWS_PLATFORM_URL": url, "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN, "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN}

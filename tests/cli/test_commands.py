@@ -1,4 +1,8 @@
-"""`mews-vouchers` list, export, delete, help, exit codes and secrets, end to end (the installed command)."""
+"""`mews-vouchers` list, export, delete, help, exit codes and secrets.
+
+In this process against a session sandbox (`cli`), and as the installed command where the process is the point
+(`command`: a pseudo-terminal, `--sandbox` and its server, the `sandbox` subcommand, a missing extra, the README).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from mews_sandbox import VOUCHER_A
+from mews_sandbox import VOUCHER_A, RunningSandbox
 from tests.cli.conftest import COMMAND, EMPTY_VOUCHER, Cli, last_json, sandbox_env, write_codes_csv
-from tests.conftest import SandboxFactory
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "codes.csv"
 SUBCOMMANDS = ("list", "export", "import", "delete", "sandbox")
@@ -31,17 +34,22 @@ def test_help_explains_every_subcommand(cli: Cli) -> None:
         own = cli(name, "--help")
         assert own.returncode == 0
         assert f"Usage: mews-vouchers {name}" in own.stdout
-    assert "--fault-script" in cli("sandbox", "--help").stdout  # the sandbox's own options
     assert cli("--version").stdout.startswith("mews-vouchers ")
 
 
-def test_the_readme_example_imports_and_exports_through_the_local_sandbox(cli: Cli, tmp_path: Path) -> None:
-    imported = cli("--sandbox-reset", "import", str(EXAMPLES))
+def test_the_installed_command_runs_and_its_sandbox_subcommand_shows_the_sandbox_options(command: Cli) -> None:
+    own = command("sandbox", "--help")  # the command becomes `python -m mews_sandbox --help`
+    assert own.returncode == 0, own.stderr
+    assert "--fault-script" in own.stdout
+
+
+def test_the_readme_example_imports_and_exports(cli: Cli, tmp_path: Path) -> None:
+    imported = cli("import", str(EXAMPLES))
     assert imported.returncode == 0, imported.stderr
     rows = list(csv.DictReader(EXAMPLES.open(encoding="utf-8")))
     assert f"added {len(rows)}," in imported.stderr
 
-    exported = cli("--sandbox", "export", VOUCHER_A, "-o", "out.csv")
+    exported = cli("export", VOUCHER_A, "-o", "out.csv")
     assert exported.returncode == 0, exported.stderr
     written = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
     assert sorted(row["Value"] for row in written) == sorted(row["Value"] for row in rows)
@@ -58,19 +66,19 @@ def test_the_readme_example_imports_and_exports_through_the_local_sandbox(cli: C
 
 
 def test_an_export_round_trips_through_import_into_an_empty_voucher(cli: Cli, tmp_path: Path) -> None:
-    assert cli("--sandbox-reset", "import", str(EXAMPLES)).returncode == 0
-    deleted = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--value", "WELCOME-001", "--yes")
+    assert cli("import", str(EXAMPLES)).returncode == 0
+    deleted = cli("delete", "--voucher-id", VOUCHER_A, "--value", "WELCOME-001", "--yes")
     assert deleted.returncode == 0, deleted.stderr
-    assert cli("--sandbox", "export", VOUCHER_A, "-o", "a.csv").returncode == 0
+    assert cli("export", VOUCHER_A, "-o", "a.csv").returncode == 0
 
-    copied = cli("--sandbox", "import", "a.csv", "--voucher-id", EMPTY_VOUCHER, "--json")
+    copied = cli("import", "a.csv", "--voucher-id", EMPTY_VOUCHER, "--json")
 
     assert copied.returncode == 0, copied.stderr
     summary = last_json(copied.stdout)
     assert (summary["added"], summary["skipped"], summary["skipped_lines_inactive"] != []) == (39, 1, True)
     copies = {}
     for file_format in ("csv", "json", "jsonl"):
-        result = cli("--sandbox", "export", EMPTY_VOUCHER, "--format", file_format, "-o", f"b.{file_format}")
+        result = cli("export", EMPTY_VOUCHER, "--format", file_format, "-o", f"b.{file_format}")
         assert result.returncode == 0, result.stderr
         text = (tmp_path / f"b.{file_format}").read_text(encoding="utf-8")
         records = (
@@ -94,16 +102,16 @@ def test_an_export_round_trips_through_import_into_an_empty_voucher(cli: Cli, tm
 
 
 def test_list_filters_and_prints_plain_lines_when_piped(cli: Cli, tmp_path: Path) -> None:
-    assert cli("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 30))).returncode == 0
-    every = cli("--sandbox", "list", VOUCHER_A).stdout.splitlines()
+    assert cli("import", str(write_codes_csv(tmp_path / "c.csv", 30))).returncode == 0
+    every = cli("list", VOUCHER_A).stdout.splitlines()
     assert len(every) == 30
     first_id = every[0].split("\t")[0]
-    assert cli("--sandbox", "delete", first_id, "--yes").returncode == 0
+    assert cli("delete", first_id, "--yes").returncode == 0
 
-    active = cli("--sandbox", "list", VOUCHER_A, "--active-only").stdout.splitlines()
-    one = cli("--sandbox", "list", VOUCHER_A, "--code-id", first_id, "--json").stdout.splitlines()
-    recent = cli("--sandbox", "list", VOUCHER_A, "--updated-since", "2000-01-01").stdout.splitlines()
-    none = cli("--sandbox", "list", VOUCHER_A, "--updated-since", "2000-01-01", "--updated-until", "2000-02-01")
+    active = cli("list", VOUCHER_A, "--active-only").stdout.splitlines()
+    one = cli("list", VOUCHER_A, "--code-id", first_id, "--json").stdout.splitlines()
+    recent = cli("list", VOUCHER_A, "--updated-since", "2000-01-01").stdout.splitlines()
+    none = cli("list", VOUCHER_A, "--updated-since", "2000-01-01", "--updated-until", "2000-02-01")
 
     assert len(active) == 29
     assert [json.loads(line)["IsActive"] for line in one] == [False]
@@ -116,18 +124,18 @@ def test_delete_by_value_from_a_file_asks_for_yes_without_a_terminal_and_skips_w
     cli: Cli, tmp_path: Path
 ) -> None:
     codes = write_codes_csv(tmp_path / "c.csv", 1500)
-    assert cli("--sandbox-reset", "import", str(codes)).returncode == 0
+    assert cli("import", str(codes)).returncode == 0
 
-    refused = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes))
-    deleted = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
-    again = cli("--sandbox", "delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
+    refused = cli("delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes))
+    deleted = cli("delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
+    again = cli("delete", "--voucher-id", VOUCHER_A, "--from-file", str(codes), "--yes", "--json")
 
     assert refused.returncode == 2
     assert "--yes" in refused.stderr
     assert deleted.returncode == 0, deleted.stderr
     assert (last_json(deleted.stdout)["deleted"], last_json(deleted.stdout)["skipped"]) == (1500, 0)
     assert (last_json(again.stdout)["deleted"], last_json(again.stdout)["skipped"]) == (0, 1500)
-    assert cli("--sandbox", "list", VOUCHER_A, "--active-only").stdout == ""
+    assert cli("list", VOUCHER_A, "--active-only").stdout == ""
 
 
 @pytest.mark.parametrize(
@@ -141,29 +149,29 @@ def test_delete_by_value_from_a_file_asks_for_yes_without_a_terminal_and_skips_w
         (["delete", "--value", "X", "--yes"], "--value needs --voucher-id"),
         (["delete", "not-an-id", "--yes"], "not code ids"),
         (["frobnicate"], "No such command"),
+        (["list", VOUCHER_A, "--updated-since", "0001-01-01T00:00:00+01:00"], "outside the years 1 to 9999"),
+        (["list", VOUCHER_A, "--updated-since", "2026-01-01", "--updated-until", "9999-12-31T23:59:59-01:00"], "9999"),
     ],
 )
 def test_bad_usage_and_bad_input_exit_with_2_and_one_clear_line(cli: Cli, args: list[str], words: str) -> None:
-    result = cli("--sandbox", *args)
+    result = cli(*args)
     assert result.returncode == 2
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) <= 3  # usage, hint, the error
 
 
 def test_a_missing_token_is_bad_usage(cli: Cli) -> None:
-    result = cli("list", VOUCHER_A)
+    result = cli("list", VOUCHER_A, env={"MEWS_CLIENT_TOKEN": None, "MEWS_ACCESS_TOKEN": None})
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "mews-vouchers: error: client_token is missing: pass client_token=... or set MEWS_CLIENT_TOKEN"
     ]
 
 
-def test_a_refused_token_exits_1_with_the_request_id_and_never_shows_the_token(
-    cli: Cli, sandbox_factory: SandboxFactory, tmp_path: Path
-) -> None:
-    sandbox = sandbox_factory()
+def test_a_refused_token_exits_1_with_the_request_id_and_never_shows_the_token(cli: Cli, tmp_path: Path) -> None:
     secret = "SECRET-ACCESS-TOKEN-0123456789ABCDEF"
-    env = {**sandbox_env(sandbox.url), "MEWS_ACCESS_TOKEN": secret}
+    env: dict[str, str | None] = {"MEWS_ACCESS_TOKEN": secret}
     codes = str(write_codes_csv(tmp_path / "c.csv", 3))
     runs = [cli(*args, env=env) for args in (["list", VOUCHER_A], ["import", codes], ["import", codes, "-v"])]
     runs.append(cli("import", codes, "--json", env=env))
@@ -177,10 +185,13 @@ def test_a_refused_token_exits_1_with_the_request_id_and_never_shows_the_token(
     assert "Traceback (most recent call last)" in runs[2].stderr  # --verbose adds it, still without the token
 
 
-def test_a_pseudo_terminal_shows_a_progress_bar_and_a_table(cli_env: dict[str, str], tmp_path: Path) -> None:
+def test_a_pseudo_terminal_shows_a_progress_bar_and_a_table(
+    cli_env: dict[str, str], cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
     codes = write_codes_csv(tmp_path / "c.csv", 3000)
-    imported = run_in_terminal([str(COMMAND), "--sandbox-reset", "import", str(codes)], cli_env)
-    listed = run_in_terminal([str(COMMAND), "--sandbox", "list", VOUCHER_A, "--code-id", VOUCHER_A], cli_env)
+    env = {**cli_env, **sandbox_env(cli_sandbox.url)}
+    imported = run_in_terminal([str(COMMAND), "import", str(codes)], env)
+    listed = run_in_terminal([str(COMMAND), "list", VOUCHER_A, "--code-id", VOUCHER_A], env)
 
     assert "\x1b[" in imported  # drawn, not printed line by line
     assert "━" in imported  # the bar
@@ -224,7 +235,7 @@ def test_the_command_without_its_extra_says_how_to_install_it(tmp_path: Path) ->
     assert "pip install 'mews-wrapper[cli]'" in result.stderr
 
 
-def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> None:
+def test_the_readme_walkthrough_runs_as_printed(command: Cli, tmp_path: Path) -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## The command line: `mews-vouchers`", 1)[1].split("\n## ", 1)[0]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
@@ -232,9 +243,9 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
     assert len(commands) == 7
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "codes.csv").write_bytes(EXAMPLES.read_bytes())
-    results = [cli(*command[1:], "--json") for command in commands[:-1]]
-    for command, result in zip(commands, results, strict=False):
-        assert result.returncode == 0, (command, result.stderr)
+    results = [command(*line[1:], "--json") for line in commands[:-1]]  # as printed: --sandbox, its own server
+    for line, result in zip(commands, results, strict=False):
+        assert result.returncode == 0, (line, result.stderr)
     summaries = [last_json(result.stdout) for result in results if '"command"' in result.stdout]
     firsts = [(summary["command"], *list(summary.items())[1]) for summary in summaries]
     assert firsts == [
@@ -248,9 +259,9 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
 
 
 def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
-    cli: Cli, cli_env: dict[str, str], tmp_path: Path
+    command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    assert cli("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 3))).returncode == 0
+    assert command("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 3))).returncode == 0
     server = subprocess.Popen(
         [str(COMMAND), "sandbox", "--port", "0"],
         stdin=subprocess.DEVNULL,
@@ -263,7 +274,7 @@ def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
         assert server.stdout is not None
         line = server.stdout.readline().strip()
         assert line.startswith("listening on http://127.0.0.1:"), line
-        listed = cli("list", VOUCHER_A, env=sandbox_env(line.removeprefix("listening on ")))
+        listed = command("list", VOUCHER_A, env=sandbox_env(line.removeprefix("listening on ")))
         assert [row.split("\t")[2] for row in listed.stdout.splitlines()] == ["CODE-00002", "CODE-00001", "CODE-00000"]
     finally:
         server.terminate()  # reaches the server itself: the command became it

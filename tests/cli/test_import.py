@@ -1,4 +1,4 @@
-"""`mews-vouchers import`, end to end: the installed command against real sandboxes over loopback."""
+"""`mews-vouchers import`: in this process against a session sandbox, and as the installed command for signals."""
 
 from __future__ import annotations
 
@@ -6,18 +6,18 @@ import re
 import signal
 import subprocess
 import time
-from collections import deque
 from pathlib import Path
 
-from mews_sandbox import VOUCHER_A, FaultPlan
+from mews_sandbox import VOUCHER_A, RunningSandbox
 from tests.cli.conftest import COMMAND, Cli, last_json, sandbox_env, write_codes_csv
-from tests.conftest import SandboxFactory
 
 
-def test_an_import_of_2500_rows_adds_them_all_and_a_rerun_skips_them_all(cli: Cli, tmp_path: Path) -> None:
+def test_an_import_of_2500_rows_adds_them_all_and_a_rerun_skips_them_all(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
     codes = write_codes_csv(tmp_path / "codes.csv", 2500)
 
-    first = cli("--sandbox-reset", "import", str(codes), "--json")
+    first = cli("import", str(codes), "--json")
     assert first.returncode == 0, first.stderr
     assert last_json(first.stdout) | {"elapsed_seconds": 0} == last_json(first.stdout) | {
         "added": 2500,
@@ -27,17 +27,18 @@ def test_an_import_of_2500_rows_adds_them_all_and_a_rerun_skips_them_all(cli: Cl
         "invalid": 0,
         "elapsed_seconds": 0,
     }
-    second = cli("import", str(codes), "--sandbox", "--json")  # options after the subcommand work too
+    # options after the subcommand work too: the address given here wins over the environment's
+    second = cli("import", str(codes), "--platform-url", cli_sandbox.url, "--json", env={"MEWS_PLATFORM_URL": None})
     assert second.returncode == 0, second.stderr
     assert (last_json(second.stdout)["added"], last_json(second.stdout)["skipped"]) == (0, 2500)
 
-    listed = cli("--sandbox", "list", VOUCHER_A, "--active-only")
+    listed = cli("list", VOUCHER_A, "--active-only")
     values = sorted(line.split("\t")[2] for line in listed.stdout.splitlines())
     assert values == [f"CODE-{n:05d}" for n in range(2500)]
 
 
 def test_the_summary_counts_and_shows_progress_lines_when_not_on_a_terminal(cli: Cli, tmp_path: Path) -> None:
-    result = cli("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "codes.csv", 2500)))
+    result = cli("import", str(write_codes_csv(tmp_path / "codes.csv", 2500)))
     assert result.returncode == 0
     assert "import: 2,500/2,500 codes" in result.stderr
     assert re.search(r"import: added 2,500, skipped 0, failed 0, unknown 0, invalid 0 in [\d.]+ s", result.stderr)
@@ -60,7 +61,7 @@ def test_bad_rows_are_reported_by_line_number_and_the_good_rows_go_in(cli: Cli, 
     path = tmp_path / "bad.csv"
     path.write_bytes("\ufeff".encode() + "\n".join(lines).encode() + b"\n")  # with a BOM
 
-    result = cli("--sandbox-reset", "import", str(path), "--json")
+    result = cli("import", str(path), "--json")
 
     assert result.returncode == 2  # bad input, though the good rows went in
     summary = last_json(result.stdout)
@@ -79,18 +80,18 @@ def test_bad_rows_are_reported_by_line_number_and_the_good_rows_go_in(cli: Cli, 
 
 
 def active_values_in_sandbox(cli: Cli) -> list[str]:
-    listed = cli("--sandbox", "list", VOUCHER_A, "--active-only")
+    listed = cli("list", VOUCHER_A, "--active-only")
     return [line.split("\t")[2] for line in listed.stdout.splitlines()]
 
 
 def test_a_dry_run_lists_what_would_be_added_and_sends_no_add(
-    cli: Cli, tmp_path: Path, sandbox_factory: SandboxFactory
+    cli: Cli, tmp_path: Path, cli_sandbox: RunningSandbox
 ) -> None:
-    sandbox = sandbox_factory()
+    sandbox = cli_sandbox
     codes = write_codes_csv(tmp_path / "codes.csv", 5)
-    cli("import", str(write_codes_csv(tmp_path / "two.csv", 2)), env=sandbox_env(sandbox.url))
+    cli("import", str(write_codes_csv(tmp_path / "two.csv", 2)))
 
-    result = cli("import", str(codes), "--dry-run", "--json", env=sandbox_env(sandbox.url))
+    result = cli("import", str(codes), "--dry-run", "--json")
 
     assert result.returncode == 0, result.stderr
     rows = result.stdout.strip().splitlines()  # the rows are the data; the JSON summary goes to stderr
@@ -100,12 +101,13 @@ def test_a_dry_run_lists_what_would_be_added_and_sends_no_add(
 
 
 def test_rows_whose_outcome_is_unknown_are_named_and_a_rerun_settles_them(
-    cli: Cli, tmp_path: Path, sandbox_factory: SandboxFactory
+    cli: Cli, tmp_path: Path, cli_sandbox: RunningSandbox
 ) -> None:
-    sandbox = sandbox_factory(faults=FaultPlan(script=deque(["ok", "500-after"])))
+    sandbox = cli_sandbox
+    sandbox.faults.add("ok", "500-after")
     codes = write_codes_csv(tmp_path / "codes.csv", 3000)  # three batches; the first add acts, then answers 500
 
-    first = cli("import", str(codes), "--json", env=sandbox_env(sandbox.url))
+    first = cli("import", str(codes), "--json")
 
     assert first.returncode == 1
     summary = last_json(first.stdout)
@@ -116,7 +118,7 @@ def test_rows_whose_outcome_is_unknown_are_named_and_a_rerun_settles_them(
     assert "run the same command again to settle them" in first.stderr
     assert sandbox.state.store.count() == summary["added"] + 1000  # the unknown batch went in
 
-    second = cli("import", str(codes), "--json", env=sandbox_env(sandbox.url))
+    second = cli("import", str(codes), "--json")
 
     assert second.returncode == 0, second.stderr
     assert last_json(second.stdout)["skipped"] == summary["added"] + 1000  # found by value
@@ -139,9 +141,10 @@ def start_import(codes: Path, url: str, cli_env: dict[str, str], *options: str) 
 
 
 def test_an_interrupted_import_says_what_went_in_and_a_rerun_adds_only_the_rest(
-    cli: Cli, cli_env: dict[str, str], tmp_path: Path, sandbox_factory: SandboxFactory
+    cli: Cli, cli_env: dict[str, str], tmp_path: Path, cli_sandbox: RunningSandbox
 ) -> None:
-    sandbox = sandbox_factory(faults=FaultPlan(latency_seconds=0.4))  # 12 batches, 4 at a time: about 1.2 s
+    sandbox = cli_sandbox
+    sandbox.faults.latency_seconds = 0.4  # 12 batches, 4 at a time: about 1.2 s
     codes = write_codes_csv(tmp_path / "codes.csv", 12_000)
     process = start_import(codes, sandbox.url, cli_env)
     progress = process.stderr.readline()  # the first batch went in
@@ -159,7 +162,7 @@ def test_an_interrupted_import_says_what_went_in_and_a_rerun_adds_only_the_rest(
     assert sandbox.state.store.count() == added  # the batches out finished: nothing unknown
 
     sandbox.faults.latency_seconds = 0
-    resumed = cli("import", str(codes), "--json", env=sandbox_env(sandbox.url))
+    resumed = cli("import", str(codes), "--json")
 
     assert resumed.returncode == 0, resumed.stderr
     assert (last_json(resumed.stdout)["added"], last_json(resumed.stdout)["skipped"]) == (failed, added)
@@ -167,9 +170,10 @@ def test_an_interrupted_import_says_what_went_in_and_a_rerun_adds_only_the_rest(
 
 
 def test_a_second_ctrl_c_abandons_the_batches_out_as_unknown_and_a_rerun_settles_them(
-    cli: Cli, cli_env: dict[str, str], tmp_path: Path, sandbox_factory: SandboxFactory
+    cli: Cli, cli_env: dict[str, str], tmp_path: Path, cli_sandbox: RunningSandbox
 ) -> None:
-    sandbox = sandbox_factory(faults=FaultPlan(latency_seconds=0.5))
+    sandbox = cli_sandbox
+    sandbox.faults.latency_seconds = 0.5
     codes = write_codes_csv(tmp_path / "codes.csv", 8000)
     process = start_import(codes, sandbox.url, cli_env, "--json")
     while sandbox.state.store.count() == 0 and process.poll() is None:  # wait for adds to be on their way
@@ -185,6 +189,6 @@ def test_a_second_ctrl_c_abandons_the_batches_out_as_unknown_and_a_rerun_settles
 
     sandbox.faults.latency_seconds = 0
     time.sleep(0.7)  # abandoned requests still sleeping in the sandbox may act after the client left: let them end
-    settled = cli("import", str(codes), "--json", env=sandbox_env(sandbox.url))
+    settled = cli("import", str(codes), "--json")
     assert settled.returncode == 0
     assert sandbox.state.store.count() == 8000  # unknown rows that went in were skipped, the others added

@@ -1,4 +1,4 @@
-"""The distribution: one wheel that installs the wrapper, the generated client and the sandbox, typed."""
+"""The distribution: one wheel that installs the wrapper, the generated client, the sandbox and the command, typed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> None:
+def test_wheel_holds_all_four_packages_with_typing_markers_and_the_command(tmp_path: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -30,11 +30,14 @@ def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> N
     )
     (wheel,) = tmp_path.glob("mews_wrapper-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for package in ("mews_wrapper", "mews_connector_client", "mews_sandbox"):
+    packages = ("mews_wrapper", "mews_connector_client", "mews_sandbox", "mews_vouchers")
+    for package in packages:
         assert f"{package}/__init__.py" in names
-    assert "mews_wrapper/py.typed" in names
-    assert "mews_connector_client/py.typed" in names
-    assert "mews_sandbox/py.typed" in names
+        assert f"{package}/py.typed" in names
+    for module in sorted((ROOT / "mews_vouchers").glob("*.py")):  # every module of the command, not just its entry
+        assert f"mews_vouchers/{module.name}" in names
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    assert "mews-vouchers = mews_vouchers:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     assert "mews_connector_client/api/voucher_codes/voucher_codes_get_all.py" in names
     assert not any(name.startswith(("generated/", "tests/", "templates/")) for name in names)
@@ -43,5 +46,6 @@ def test_wheel_holds_all_three_packages_with_typing_markers(tmp_path: Path) -> N
     assert "Requires-Python: >=3.11" in text
     assert "Requires-Dist: httpx" in text
     assert "Provides-Extra: sandbox" in text
+    assert "Provides-Extra: cli" in text
     assert "License-Expression: MIT" in text
     assert "License-File: LICENSE" in text

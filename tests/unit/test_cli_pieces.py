@@ -38,8 +38,21 @@ def test_the_validity_columns_are_optional_and_the_header_may_use_any_case_and_o
 def test_line_numbers_count_physical_lines_across_blank_lines_and_quoted_line_breaks(tmp_path: Path) -> None:
     text = f'VoucherId,Value\n\n{VOUCHER},"two\nlines"\n{VOUCHER},AFTER\n{VOUCHER},AFTER\n'
     loaded = read_import_file(write(tmp_path, text))
-    assert [(row.line, row.code.value) for row in loaded.rows] == [(3, "two\nlines"), (5, "AFTER")]
-    assert [(bad.line, bad.reason) for bad in loaded.bad] == [(6, "Value 'AFTER' repeats line 5 (same voucher)")]
+    assert [(row.line, row.code.value) for row in loaded.rows] == [(5, "AFTER")]
+    assert [(bad.line, bad.reason) for bad in loaded.bad] == [
+        (3, "Value 'two\\nlines' holds U+000A, a control character or line break nobody types"),
+        (6, "Value 'AFTER' repeats line 5 (same voucher)"),
+    ]
+
+
+@pytest.mark.parametrize("instant", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_a_datetime_outside_the_calendar_in_utc_is_a_bad_row_not_a_crash(tmp_path: Path, instant: str) -> None:
+    text = f"VoucherId,Value,ValidityStartUtc\n{VOUCHER},EDGE,{instant}\n{VOUCHER},FINE,\n"
+    loaded = read_import_file(write(tmp_path, text))
+    assert [row.line for row in loaded.rows] == [3]
+    assert [(bad.line, bad.reason) for bad in loaded.bad] == [
+        (2, f"ValidityStartUtc {instant!r} is outside the years 1 to 9999 in UTC")
+    ]
 
 
 def test_a_value_may_repeat_on_another_voucher_and_rows_marked_inactive_are_left_out(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 import httpx
@@ -96,6 +97,35 @@ def test_new_voucher_code_checks_on_construction() -> None:
         NewVoucherCode(VOUCHER, "x", dt.datetime(2026, 2, 1, tzinfo=dt.UTC), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     with pytest.raises(AttributeError):
         code.value = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("   ", "only whitespace"),
+        ("\u3000", "only whitespace"),
+        ("a\x00b", "U+0000"),
+        ("a\nb", "U+000A"),
+        ("a\r\nb", "U+000D"),
+        ("a\tb", "U+0009"),
+        ("a\x1b[2Jb", "U+001B"),
+        ("a\x7fb", "U+007F"),
+        ("a\x85b", "U+0085"),
+        ("a\u2028b", "U+2028"),
+        (" LEADING", "begins or ends with whitespace"),
+        ("TRAILING ", "begins or ends with whitespace"),
+        ("\xa0NBSP", "begins or ends with whitespace"),
+    ],
+)
+def test_a_value_nobody_can_type_is_refused_naming_the_value(value: str, why: str) -> None:
+    with pytest.raises(MewsValidationError, match=re.escape(why)) as refused:
+        NewVoucherCode(VOUCHER, value)
+    assert str(refused.value).startswith("value ")
+
+
+@pytest.mark.parametrize("value", ["SUMMER 2026", "Ünïcödé-ß", "x", "a-b_c.d/e", "😀"])
+def test_a_value_is_kept_exactly_as_given(value: str) -> None:
+    assert NewVoucherCode(VOUCHER, value).value == value
 
 
 def test_configuration_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
