@@ -18,6 +18,8 @@ REDACTED = "[redacted]"
 PIECE_LENGTH = 16
 """The shortest run of a token's characters that counts as the token (the whole token when it is shorter)."""
 
+_REDACTED_HOST = "redacted.invalid"
+
 # Headers that describe the original bytes on the wire: a copy's body is decoded text, re-encoded.
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
@@ -94,8 +96,28 @@ class Scrubber:
         return value
 
     def request(self, request: httpx.Request) -> httpx.Request:
-        """A copy of a request with its method and URL only: no body, so no token."""
-        return httpx.Request(request.method, self.text(str(request.url)))
+        """A copy of a request with its method and scrubbed URL only: no body, so no token. Never raises."""
+        return httpx.Request(request.method, self.url(request.url))
+
+    def url(self, url: httpx.URL) -> httpx.URL:
+        """The URL with every piece of a token redacted; never raises, whatever the redaction did to it.
+
+        Redacting a short token may break the URL (`[redacted]` inside a host reads as a bad IPv6 address): then the
+        host becomes `redacted.invalid` (a name reserved never to resolve, RFC 2606), the query is left out, and
+        the scheme and the scrubbed path are kept, so that a message still says which operation failed.
+        """
+        shown = str(url)
+        scrubbed = self.text(shown)
+        if scrubbed == shown:
+            return url
+        try:
+            return httpx.URL(scrubbed)
+        except (httpx.InvalidURL, ValueError, TypeError):
+            pass
+        try:
+            return httpx.URL(scheme=url.scheme or "https", host=_REDACTED_HOST, path=self.text(url.path) or "/")
+        except (httpx.InvalidURL, ValueError, TypeError):  # pragma: no cover - a scrubbed path is always valid
+            return httpx.URL(f"https://{_REDACTED_HOST}/")
 
     def response(self, response: httpx.Response) -> httpx.Response:
         """A copy of a response, body and headers scrubbed, whose request is `request(...)` of the original."""

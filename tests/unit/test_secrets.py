@@ -169,6 +169,35 @@ def test_a_transport_error_keeps_a_copy_of_httpx_error_without_the_request_body(
     assert_token_free(error)
 
 
+SHORT_TOKENS = ["c", "1", "api", "demo", "127", "http", "mews", "0.0"]
+
+
+@pytest.mark.parametrize("platform_url", ["https://api.mews.com", "http://127.0.0.1:8787", "http://[::1]:8787"])
+@pytest.mark.parametrize("token", SHORT_TOKENS)
+def test_a_short_token_inside_the_address_never_breaks_the_error_being_built(token: str, platform_url: str) -> None:
+    """Scrubbing a token out of the address may break it (`[redacted]` in a host); the error is still ours."""
+
+    def dropped(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    def refused(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, json={"Message": "down", "RequestId": "r-1"})
+
+    for handler, expected in ((dropped, MewsConnectionError), (refused, ServerError)):
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        client = MewsClient(token, token, platform_url=platform_url, http_client=http, rate_limit=None, max_retries=0)
+        with pytest.raises(expected) as raised:
+            list(client.voucher_codes.get_all([VOUCHER]))
+        error = raised.value
+        kept = error.__cause__ if isinstance(error, MewsConnectionError) else error.response
+        assert kept is not None
+        assert kept.request.url.path.endswith("/voucherCodes/getAll") or "[redacted]" in kept.request.url.path
+        shown = str(kept.request.url)
+        for marker in ("redacted.invalid", "[redacted]", "%5Bredacted%5D"):
+            shown = shown.replace(marker, "")
+        assert token.lower() not in shown.lower()
+
+
 def test_a_batch_error_holds_no_token() -> None:
     calls = iter(range(5))
 
