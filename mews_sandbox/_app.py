@@ -89,6 +89,9 @@ def code_json(code: StoredCode) -> dict[str, Any]:
 
 def get_all(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dict[str, Any] | None:
     """voucherCodes/getAll: one page, newest first; the Cursor is the oldest id returned, null on an empty page."""
+    rules.only_fields(
+        body, (*rules.COMMON_FIELDS, "Limitation", "EnterpriseIds", "VoucherCodeIds", "VoucherIds", "UpdatedUtc")
+    )
     count, cursor = rules.limitation(body)
     voucher_ids = rules.id_list(body, "VoucherIds", required=True) or []
     code_ids = rules.id_list(body, "VoucherCodeIds", required=False)
@@ -118,6 +121,7 @@ def get_all(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) ->
 
 def add(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dict[str, Any]:
     """voucherCodes/add: all or none, in input order; a value may not repeat among a voucher's active codes."""
+    rules.only_fields(body, (*rules.COMMON_FIELDS, "EnterpriseId", "VoucherCodeParameters"))
     enterprise = rules.target_enterprise(body, grant)
     codes = rules.codes_to_add(body)
     for index, code in enumerate(codes):
@@ -144,6 +148,7 @@ def add(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> dic
 
 def delete(state: SandboxState, body: Mapping[str, Any], grant: AccessGrant) -> None:
     """voucherCodes/delete: marks codes deleted (they stay visible to getAll); unknown ids refuse the whole call."""
+    rules.only_fields(body, (*rules.COMMON_FIELDS, "EnterpriseId", "VoucherCodeIds"))
     enterprise = rules.target_enterprise(body, grant)
     ids = rules.id_list(body, "VoucherCodeIds", required=True) or []
     found = {code.id for code in state.store.by_ids(ids) if code.enterprise_id == enterprise}

@@ -7,6 +7,7 @@ tests/spec/data, and the facts they refer to).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,23 @@ class Interval:
 
     start: int | None
     end: int | None
+
+
+#: The fields every operation takes besides its own: the credentials and, as the guidelines allow, the language.
+COMMON_FIELDS = ("ClientToken", "AccessToken", "Client", "LanguageCode", "CultureCode")
+
+
+def only_fields(value: Mapping[str, Any], allowed: Sequence[str], where: str = "") -> None:
+    """A 400 naming the first field that the object does not list, as Mews' closed schemas do.
+
+    Mews' published document gives every request object `additionalProperties: false`: a misspelled filter
+    (`VoucherCodeId`) is refused rather than ignored, which would return every code.
+    """
+    for name in value:
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), allowed, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise bad(f"{where}{name}", f"not a field of this object{hint}; it takes {', '.join(allowed)}.")
 
 
 def language(body: Mapping[str, Any]) -> None:
@@ -109,6 +127,7 @@ def limitation(body: Mapping[str, Any]) -> tuple[int, str | None]:
     value = body.get("Limitation")
     if not isinstance(value, dict):
         raise bad("Limitation", "is required.")
+    only_fields(value, ("Count", "Cursor"), "Limitation.")
     count = value.get("Count")
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_ITEMS:
         raise bad("Limitation.Count", f"expected an integer from 1 to {MAX_ITEMS}.")
@@ -127,6 +146,7 @@ def updated_interval(body: Mapping[str, Any]) -> Interval | None:
         return None
     if not isinstance(value, dict):
         raise bad("UpdatedUtc", "expected an object with StartUtc and EndUtc.")
+    only_fields(value, ("StartUtc", "EndUtc"), "UpdatedUtc.")
     start = optional_datetime(value.get("StartUtc"), "UpdatedUtc.StartUtc")
     end = optional_datetime(value.get("EndUtc"), "UpdatedUtc.EndUtc")
     if start is not None and end is not None:
@@ -214,6 +234,7 @@ def codes_to_add(body: Mapping[str, Any]) -> list[CodeToAdd]:
         field = f"VoucherCodeParameters[{index}]"
         if not isinstance(entry, dict):
             raise bad(field, "expected an object.")
+        only_fields(entry, ("VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc"), f"{field}.")
         voucher = uuid_text(entry.get("VoucherId"), f"{field}.VoucherId")
         value = entry.get("Value")
         if not isinstance(value, str) or not 1 <= len(value) <= MAX_VALUE_LENGTH:

@@ -90,6 +90,10 @@ GETALL_INVALID = [
     ({"EnterpriseIds": ids(1001)}, "EnterpriseIds"),
     ({"LanguageCode": 5}, "LanguageCode"),
     ({"CultureCode": ["en-US"]}, "CultureCode"),
+    ({"VoucherCodeId": ids(1)}, "VoucherCodeId"),  # misspelled: refused, not ignored (which would return all)
+    ({"Extent": {"VoucherCodes": True}}, "Extent"),
+    ({"Limitation": {"Count": 5, "Cursr": None}}, "Limitation.Cursr"),
+    ({"UpdatedUtc": {"StartUtc": "2026-01-01T00:00:00Z", "End": "2026-01-02T00:00:00Z"}}, "UpdatedUtc.End"),
 ]
 
 
@@ -128,6 +132,11 @@ ADD_INVALID = [
         },
         "VoucherCodeParameters[0]",
     ),
+    (  # misspelled: refused, not a code valid forever
+        {"VoucherCodeParameters": [{"VoucherId": VOUCHER_A, "Value": "x", "ValidFrom": "2026-01-01T00:00:00Z"}]},
+        "VoucherCodeParameters[0].ValidFrom",
+    ),
+    ({"EnterpriseIds": [VOUCHER_A]}, "EnterpriseIds"),
 ]
 
 
@@ -149,6 +158,7 @@ def test_value_of_128_characters_is_accepted(sandbox: RunningSandbox) -> None:
         ({"VoucherCodeIds": []}, "VoucherCodeIds"),
         ({"VoucherCodeIds": ids(1001)}, "VoucherCodeIds"),
         ({"VoucherCodeIds": ids(1)}, "VoucherCodeIds"),
+        ({"VoucherIds": ids(1)}, "VoucherIds"),
     ],
 )
 def test_delete_validation(sandbox: RunningSandbox, change: dict[str, object], field: str) -> None:
@@ -310,3 +320,11 @@ def test_a_wrong_method_names_the_allowed_one(sandbox: RunningSandbox) -> None:
     response = httpx.get(sandbox.url + PATH + "getAll")
     assert_error(response, 405)
     assert response.headers["Allow"] == "POST"
+
+
+def test_an_unknown_field_is_named_with_the_field_it_probably_meant(sandbox: RunningSandbox) -> None:
+    response = get_all(sandbox.url, VoucherCodeId=[VOUCHER_A])
+    assert_error(response, 400, "VoucherCodeId")
+    assert "did you mean VoucherCodeIds?" in response.json()["Message"]
+    language = get_all(sandbox.url, LanguageCode="en-US", CultureCode="en-US")  # allowed on every operation
+    assert language.status_code == 200

@@ -9,6 +9,8 @@ import openapi_schema_validator as osv
 import pytest
 from openapi_spec_validator import validate as validate_spec
 
+from mews_sandbox._rules import MAX_INTERVAL_MONTHS
+from mews_wrapper._constants import MAX_WINDOW_MONTHS
 from tests.spec._docs import GETALL_PAGE, documented_examples, json_blocks, load_spec
 
 SPEC = load_spec()
@@ -65,9 +67,10 @@ def test_prefer_accepts_any_preference_as_rfc_7240_asks() -> None:
     assert "return=minimal" in prefer["description"]
 
 
-def test_the_three_month_limit_is_stated_where_readers_look() -> None:
+def test_the_three_month_limit_is_stated_where_readers_look_and_is_the_one_client_and_sandbox_apply() -> None:
     updated = SPEC["components"]["schemas"]["VoucherCodeFilterParameters"]["properties"]["UpdatedUtc"]
     assert updated["x-max-interval-in-months"] == 3
+    assert MAX_WINDOW_MONTHS == MAX_INTERVAL_MONTHS == updated["x-max-interval-in-months"]
     assert "at most 3 calendar months" in updated["description"]
     assert "3 calendar months" in SPEC["components"]["responses"]["BadRequest"]["description"]
 
@@ -154,7 +157,36 @@ def test_invalid_responses_are_rejected() -> None:
     assert errors("VoucherCodeResult", bad_state) != []
 
 
-def test_updated_utc_limit_is_declared() -> None:
-    updated = SPEC["components"]["schemas"]["VoucherCodeFilterParameters"]["properties"]["UpdatedUtc"]
-    assert updated["x-max-interval-in-months"] == 3
-    assert "3" in updated["description"]
+def _objects_under(schema: dict[str, Any], seen: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    """Every named object schema reachable from `schema` (through $ref, allOf, items and properties)."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    pending = [schema]
+    while pending:
+        node = pending.pop()
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            if name not in seen:
+                seen.add(name)
+                target = SPEC["components"]["schemas"][name]
+                if target.get("type") == "object":
+                    found.append((name, target))
+                pending.append(target)
+            continue
+        pending += [*node.get("allOf", []), *list(node.get("properties", {}).values())]
+        if "items" in node:
+            pending.append(node["items"])
+    return found
+
+
+@pytest.mark.parametrize("operation", ["getAll", "add", "delete"])
+def test_request_objects_are_closed_and_response_objects_open(operation: str) -> None:
+    post = SPEC["paths"][PATH.format(operation)]["post"]
+    requests = _objects_under(post["requestBody"]["content"]["application/json"]["schema"], set())
+    assert requests
+    assert {name: schema.get("additionalProperties") for name, schema in requests} == dict.fromkeys(
+        (name for name, _ in requests), False
+    )
+    answer = post["responses"]["200"]["content"]["application/json"]["schema"]
+    assert all("additionalProperties" not in schema for _, schema in _objects_under(answer, set()))
+    example = post["requestBody"]["content"]["application/json"]["example"]
+    assert errors(requests[0][0], {**example, "Misspelled": 1}) != []

@@ -5,7 +5,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -35,7 +34,6 @@ class MultipleVoucherCodeDeleteParameters:
     language_code: None | str | Unset = UNSET
     culture_code: None | str | Unset = UNSET
     enterprise_id: None | Unset | UUID = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_token = self.client_token
@@ -70,7 +68,7 @@ class MultipleVoucherCodeDeleteParameters:
             enterprise_id = self.enterprise_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "ClientToken": client_token,
@@ -149,21 +147,4 @@ class MultipleVoucherCodeDeleteParameters:
             enterprise_id=enterprise_id,
         )
 
-        multiple_voucher_code_delete_parameters.additional_properties = d
         return multiple_voucher_code_delete_parameters
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -23,7 +22,6 @@ class TimeFilterInterval:
 
     start_utc: datetime.datetime | None | Unset = UNSET
     end_utc: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         start_utc: None | str | Unset
@@ -43,7 +41,7 @@ class TimeFilterInterval:
             end_utc = self.end_utc
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if start_utc is not UNSET:
             field_dict["StartUtc"] = start_utc
@@ -95,21 +93,4 @@ class TimeFilterInterval:
             end_utc=end_utc,
         )
 
-        time_filter_interval.additional_properties = d
         return time_filter_interval
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -29,7 +28,6 @@ class VoucherCodeAddParameters:
     value: str
     validity_start_utc: datetime.datetime | None | Unset = UNSET
     validity_end_utc: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         voucher_id = str(self.voucher_id)
@@ -53,7 +51,7 @@ class VoucherCodeAddParameters:
             validity_end_utc = self.validity_end_utc
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "VoucherId": voucher_id,
@@ -115,21 +113,4 @@ class VoucherCodeAddParameters:
             validity_end_utc=validity_end_utc,
         )
 
-        voucher_code_add_parameters.additional_properties = d
         return voucher_code_add_parameters
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -49,7 +48,6 @@ class VoucherCodeFilterParameters:
     enterprise_ids: list[UUID] | None | Unset = UNSET
     voucher_code_ids: list[UUID] | None | Unset = UNSET
     updated_utc: None | TimeFilterInterval | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.time_filter_interval import TimeFilterInterval
@@ -112,7 +110,7 @@ class VoucherCodeFilterParameters:
             updated_utc = self.updated_utc
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "ClientToken": client_token,
@@ -248,21 +246,4 @@ class VoucherCodeFilterParameters:
             updated_utc=updated_utc,
         )
 
-        voucher_code_filter_parameters.additional_properties = d
         return voucher_code_filter_parameters
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
