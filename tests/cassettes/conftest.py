@@ -82,6 +82,27 @@ def json_body_matcher(recorded: VcrRequest, live: VcrRequest) -> None:
         raise AssertionError(f"bodies differ: {recorded.body!r} != {live.body!r}")
 
 
+RECORDED_TESTS = CASSETTES.parent / "tests" / "cassettes" / "test_recorded.py"
+_VCR_TESTS: pytest.StashKey[list[str]] = pytest.StashKey()
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k and -m deselect anything
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep the node ids of every cassette test this session collected (tests/cassettes/test_files checks them)."""
+    config.stash[_VCR_TESTS] = [
+        item.nodeid for item in items if item.get_closest_marker("vcr") and item.path == RECORDED_TESTS
+    ]
+
+
+def collected_vcr_tests(config: pytest.Config) -> list[str] | None:
+    """The cassette tests of this session, when it collected the whole of test_recorded.py; else None."""
+    whole_file = any(
+        "::" not in argument and RECORDED_TESTS.is_relative_to(Path(argument).resolve())
+        for argument in config.args or [str(ROOT / path) for path in config.getini("testpaths")]
+    )
+    return config.stash.get(_VCR_TESTS, None) if whole_file else None
+
+
 def pytest_recording_configure(config: pytest.Config, vcr: VCR) -> None:
     """Register the JSON body matcher."""
     vcr.register_matcher("json_body", json_body_matcher)

@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, PORTFOLIO_ACCESS_TOKEN
-from tests.cassettes.conftest import CASSETTES, ROOT, cassette_name
+from tests.cassettes.conftest import CASSETTES, ROOT, cassette_name, collected_vcr_tests
 
 # A Mews token: 32 hex digits, a dash, and more hex (the documented demo pair has this shape).
 TOKEN_SHAPE = re.compile(r"[0-9A-Fa-f]{32}-[0-9A-Fa-f]{16,}")
@@ -38,32 +40,24 @@ def test_the_token_shape_catches_the_documented_tokens() -> None:
     assert TOKEN_SHAPE.search(DEMO_ACCESS_TOKEN)
 
 
-def test_every_cassette_is_replayed_by_some_test() -> None:
-    collected = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "--collect-only",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-m",
-            "vcr",
-            "tests/cassettes",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+def test_every_cassette_is_replayed_by_some_test(pytestconfig: pytest.Config) -> None:
+    nodes = collected_vcr_tests(pytestconfig)  # this session's own collection, when it holds every cassette test
+    if nodes is None:  # run on its own: collect them in a pytest of their own
+        options = ["--collect-only", "-q", "-p", "no:cacheprovider", "-m", "vcr", "tests/cassettes"]
+        collected = subprocess.run(
+            [sys.executable, "-m", "pytest", *options],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+        nodes = [line for line in collected.splitlines() if "::" in line]
     expected = set()
-    for line in collected.splitlines():
-        if "::" in line:
-            module, test = line.split("::", 1)
-            expected.add(cassette_name(Path(module).stem, test) + ".yaml")
-    assert expected, collected
+    for node in nodes:
+        module, test = node.split("::", 1)
+        expected.add(cassette_name(Path(module).stem, test) + ".yaml")
+    assert expected, nodes
     present = {path.name for path in cassette_files()}
     assert present - expected == set(), "stale cassettes: delete them or run `make record`"
     assert expected - present == set(), "missing cassettes: run `make record`"

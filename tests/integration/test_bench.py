@@ -29,6 +29,8 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert "x plain httpx" in result.stdout
     bulk = figures["bulk_add"]
     assert set(bulk["runs"]) == {"limiter_on", "limiter_off"}
+    assert bulk["runs"]["limiter_on"]
+    assert bulk["runs"]["limiter_off"]
     for run in bulk["runs"]["limiter_on"] + bulk["runs"]["limiter_off"]:
         assert run["lost"] == run["duplicated"] == run["not_placed"] == 0  # the smoke run is small: all goes in
     shared = figures["bulk_add_four_processes_redis"]

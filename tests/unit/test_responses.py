@@ -180,9 +180,18 @@ def test_tokens_echoed_by_a_server_are_scrubbed() -> None:
     assert "[redacted]" in error.value.message
 
 
-def test_delete_accepts_the_empty_object_and_204() -> None:
-    client_for(answer(200, {})).voucher_codes.delete([VOUCHER])
-    client_for(answer(204, content=b"")).voucher_codes.delete([VOUCHER])
+@pytest.mark.parametrize("reply", [answer(200, {}), answer(204, content=b"")], ids=["empty object", "204"])
+def test_delete_sends_its_ids_and_accepts_the_empty_object_and_204(reply: Handler) -> None:
+    sent: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return reply(request)
+
+    assert client_for(handle).voucher_codes.delete([VOUCHER]) is None
+    (request,) = sent
+    assert request.url.path == "/api/connector/v1/voucherCodes/delete"
+    assert json.loads(request.content)["VoucherCodeIds"] == [VOUCHER]
 
 
 def test_add_needing_a_body_refuses_204() -> None:
