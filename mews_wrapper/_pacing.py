@@ -14,7 +14,7 @@ import math
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import anyio.to_thread
@@ -76,23 +76,24 @@ def _memory_bucket(rates: list[Any]) -> Any:
 
 
 class _MemoryStore:
-    """A window in this process's memory, behind a lock (threads and tasks alike)."""
+    """A window in this process's memory, behind a lock (threads and tasks alike), on a monotonic clock."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float]) -> None:
         self._lock = threading.Lock()
-        self._log = _Log(_memory_bucket, lambda: time.monotonic_ns() // 1_000_000)
+        self._clock = clock
+        self._log = _Log(_memory_bucket, lambda: math.floor(clock() * 1000))
         self._hold_until = 0.0
 
     def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
         with self._lock:
-            now = time.monotonic()
+            now = self._clock()
             if self._hold_until > now:
                 return self._hold_until - now, True
             return self._log.put(limit, interval_ms), False
 
     def hold(self, seconds: float) -> None:
         with self._lock:
-            self._hold_until = max(self._hold_until, time.monotonic() + seconds)
+            self._hold_until = max(self._hold_until, self._clock() + seconds)
 
 
 class _RedisStore:
@@ -153,11 +154,15 @@ class _RedisErrors:
 class Window:
     """One token's window as this process sees it: the store, the margin for latency, the jitter of waits."""
 
-    def __init__(self, limit: RateLimit, key: str) -> None:
-        """The window of `limit` under the storage key `key` (see `token_key`)."""
+    def __init__(self, limit: RateLimit, key: str, clock: Callable[[], float] = time.monotonic) -> None:
+        """The window of `limit` under the storage key `key` (see `token_key`).
+
+        `clock` (seconds, monotonic) times an in-memory window: a test passes one that a fake sleep advances, so
+        that the pacing is checked without waiting. A Redis window keeps the wall clock that every host shares.
+        """
         self.limit = limit
         self.in_memory = limit.storage is None
-        self._store: _Store = _MemoryStore() if limit.storage is None else _RedisStore(limit.storage, key)
+        self._store: _Store = _MemoryStore(clock) if limit.storage is None else _RedisStore(limit.storage, key)
         self._round_trips: collections.deque[float] = collections.deque(maxlen=_RECENT_ROUND_TRIPS)
 
     def margin(self) -> float:
@@ -223,7 +228,7 @@ class Pacer:
                 return
             sleep(wait + self.window.jitter(wait, held))
 
-    async def wait_async(self) -> None:
+    async def wait_async(self, sleep: Callable[[float], Awaitable[None]] = anyio.sleep) -> None:
         """Await until the window lets one more request go (and log it); Redis is asked from a worker thread."""
         while True:
             if self.window.in_memory:
@@ -232,7 +237,7 @@ class Pacer:
                 wait, held = await anyio.to_thread.run_sync(self.window.take)
             if wait <= 0:
                 return
-            await anyio.sleep(wait + self.window.jitter(wait, held))
+            await sleep(wait + self.window.jitter(wait, held))
 
     def hold(self, seconds: float) -> None:
         """Hold every client of the window back for `seconds`."""

@@ -203,15 +203,17 @@ asyncio.run(main())
 """
 
 
-def shared_redis(codes: int, limit: int, window: float, latency: float, processes: int, floor: float) -> dict[str, Any]:
-    """Figure 2: `processes` workers, each a share of the codes, one window in Redis."""
+def shared_redis(
+    codes: int, limit: int, window: float, latency: float, processes: int, floor: float, start_delay: float = 2.0
+) -> dict[str, Any]:
+    """Figure 2: `processes` workers, each a share of the codes, one window in Redis, started together."""
     with redis_server() as storage:
         if storage is None:
             return {"skipped": "redis-server is not installed (make tools)"}
         options = ["--latency", str(latency), "--rate-limit", str(limit), "--rate-window", str(window)]
         with sandbox(*options) as url:
             share = codes // processes
-            start_at = time.time() + 2  # every worker imported and connected before the clock starts
+            start_at = time.time() + start_delay  # every worker imported and connected before the clock starts
             command, rest = [sys.executable, "-c", WORKER], [DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, str(VOUCHER_A)]
             workers = [
                 subprocess.Popen(

@@ -1,0 +1,108 @@
+"""The limiter's pacing on a fake clock: the waits a window asks for, checked without waiting for them.
+
+A `Window` takes the clock it measures with; the fake sleeps here advance that clock instead of the wall's, so a
+minute of pacing takes microseconds. tests/integration/test_rate_limit.py keeps the real thing: threads, tasks and
+processes (Redis) against a sandbox that enforces the same limit in real time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mews_wrapper import RateLimit
+from mews_wrapper._pacing import Pacer, Window
+
+
+class FakeClock:
+    """Monotonic seconds that move only when something sleeps on them."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+    async def sleep_async(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+def most_in_any_span(times: list[float], span: float) -> int:
+    """The largest number of `times` inside any half-open span of `span` seconds."""
+    return max(sum(1 for other in times if start <= other < start + span) for start in times)
+
+
+@pytest.mark.parametrize(("requests", "seconds"), [(3, 10.0), (200, 30.0), (20, 2.0)])
+def test_a_pacer_never_puts_more_than_the_limit_in_any_window_and_loses_little_time(
+    requests: int, seconds: float
+) -> None:
+    clock = FakeClock()
+    pacer = Pacer(Window(RateLimit(requests, seconds, margin=0), "k", clock=clock))
+    sent = []
+    for _ in range(requests * 3 + 1):
+        pacer.wait(sleep=clock.sleep)
+        sent.append(clock.now)
+    assert most_in_any_span(sent, seconds) == requests
+    assert sent[requests - 1] == sent[0]  # the first window's worth goes at once
+    floor = 3 * seconds  # four bursts, three full windows apart
+    assert floor <= sent[-1] - sent[0] <= floor + 3 * (0.25 + 0.002)  # at most a jitter (and a tick) per wait
+
+
+def test_the_margin_widens_every_window_it_paces() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Window(RateLimit(2, 10, margin=1.5), "k", clock=clock))
+    sent = []
+    for _ in range(5):
+        pacer.wait(sleep=clock.sleep)
+        sent.append(clock.now)
+    assert most_in_any_span(sent, 11.5) == 2
+    assert sent[2] - sent[0] >= 11.5
+
+
+def test_a_hold_keeps_every_pacer_of_the_window_back_until_it_ends_with_a_bounded_jitter() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(100, 30, margin=0), "k", clock=clock)
+    first, second = Pacer(window), Pacer(window)
+    first.wait(sleep=clock.sleep)
+    first.hold(7.0)  # a 429 with Retry-After: 7
+    told = clock.now
+    second.wait(sleep=clock.sleep)
+    assert 7.0 <= clock.now - told <= 7.0 + 0.7  # the hold, and up to a tenth of it (at most 1 s) of jitter
+    assert clock.slept[0] >= 7.0
+    first.hold(2.0)
+    first.hold(1.0)  # a shorter hold does not cut the longer one short
+    told = clock.now
+    first.wait(sleep=clock.sleep)
+    assert clock.now - told >= 2.0
+
+
+@pytest.mark.anyio
+async def test_the_async_pacer_waits_on_the_same_window() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(4, 5, margin=0), "k", clock=clock)
+    sync_side, async_side = Pacer(window), Pacer(window)
+    sent = []
+    for turn in range(12):
+        if turn % 2:
+            await async_side.wait_async(sleep=clock.sleep_async)
+        else:
+            sync_side.wait(sleep=clock.sleep)
+        sent.append(clock.now)
+    assert most_in_any_span(sent, 5.0) == 4
+    assert sent[-1] - sent[0] >= 10.0
+
+
+def test_a_window_without_a_fixed_margin_pads_by_the_slowest_recent_round_trip() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(2, 10), "k", clock=clock)
+    window.answered(0.4)
+    pacer = Pacer(window)
+    sent = []
+    for _ in range(3):
+        pacer.wait(sleep=clock.sleep)
+        sent.append(clock.now)
+    assert sent[2] - sent[0] >= 10.4
