@@ -21,6 +21,7 @@ import click
 
 from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
+from mews_vouchers._csv_file import CsvFileError
 from mews_vouchers._datetimes import EXAMPLE, parse_utc
 from mews_vouchers._delete_job import DeleteInputError, parse_ids, read_listed, run_delete
 from mews_vouchers._import_file import ImportFileError, read_import_file
@@ -106,7 +107,7 @@ def _job(function: _F) -> _F:
             result: int = function(output, settings, *args, **kwargs)
         except BrokenPipeError:
             raise  # the reader of stdout left: `run` ends quietly
-        except (MewsValidationError, ImportFileError, DeleteInputError) as error:
+        except (MewsValidationError, ImportFileError, CsvFileError, DeleteInputError) as error:
             output.error(error)
             return EXIT_BAD_INPUT
         except (MewsError, SandboxStartError, OSError) as error:

@@ -7,17 +7,17 @@ after an interruption deletes only what is left), and the rest are deleted by id
 from __future__ import annotations
 
 import asyncio
-import csv
-import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._console import CommandError, Output, Summary, describe
+from mews_vouchers._csv_file import read_records, shown
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
+
+MAX_VALUE_LENGTH = 128
 
 
 class DeleteInputError(CommandError):
@@ -33,21 +33,50 @@ class Target:
 
 
 def read_listed(path: str, column: str) -> list[str]:
-    """The entries of a file: one per line, or the `column` of a CSV file whose header names it (an export)."""
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise DeleteInputError(f"{path}: not UTF-8") from None
-    except OSError as error:
-        raise DeleteInputError(f"{path}: {error.strerror or error}") from None
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    header = [cell.strip().casefold() for cell in next(csv.reader([first]), [])]
+    """The entries of a file: a CSV's `column` (`Id` or `Value`) when its header names it, else one per record.
+
+    A header naming the column is what an export has; without one the file is a plain list, one entry per line.
+    Read by the command's one CSV reader, so a quoted value keeps its line breaks and a form feed is data. Raises
+    `DeleteInputError` naming every line that is not a usable entry (nothing is deleted then), or `CsvFileError`.
+    """
+    records = list(read_records(path))
+    header = [cell.strip().casefold() for cell in records[0].fields] if records else []
+    problems: list[str] = []
+    entries: list[tuple[int, str]] = []
     if column.casefold() in header:
         position = header.index(column.casefold())
-        rows = list(csv.reader(text.splitlines()[lines.index(first) + 1 :]))
-        return [row[position] for row in rows if len(row) > position and row[position]]
-    return [line for line in lines if line.strip()]
+        entries = [(r.line, r.fields[position] if len(r.fields) > position else "") for r in records[1:]]
+    else:
+        for record in records:
+            if len(record.fields) == 1:
+                entries.append((record.line, record.fields[0]))
+            else:
+                problems.append(
+                    f"line {record.line}: {len(record.fields)} fields, where a list holds one entry per line "
+                    f"(quote an entry that holds a comma, or name a {column} column in a header)"
+                )
+    for line, text in entries:
+        problem = _entry_problem(text, column)
+        if problem:
+            problems.append(f"line {line}: {problem}")
+    if problems:
+        more = f"\n... and {len(problems) - 20:,} more" if len(problems) > 20 else ""
+        raise DeleteInputError(f"{path}: nothing deleted:\n" + "\n".join(problems[:20]) + more)
+    return [text for _, text in entries]
+
+
+def _entry_problem(text: str, column: str) -> str | None:
+    if not text.strip():
+        return f"the {column} is empty" if not text else f"the {column} {text!r} is only whitespace"
+    if column == "Id":
+        try:
+            uuid.UUID(text.strip())
+        except ValueError:
+            return f"{shown(text)!r} is not a code id (a UUID)"
+        return None
+    if len(text) > MAX_VALUE_LENGTH:
+        return f"a value must be 1 to {MAX_VALUE_LENGTH} characters long, got {len(text):,}: {shown(text, 40)!r}"
+    return None
 
 
 def parse_ids(texts: list[str]) -> list[uuid.UUID]:

@@ -2,22 +2,19 @@
 
 Columns (a header row names them, in any order and letter case): `VoucherId`, `Value`, and optionally
 `ValidityStartUtc`, `ValidityEndUtc`. Other columns are ignored, so an export can be imported as it is; an
-`IsActive` column (an export has one) leaves out the rows that say `false`. The file is UTF-8, with or without a BOM.
+`IsActive` column (an export has one) leaves out the rows that say `false`. The file is UTF-8, with or without a BOM,
+read by `_csv_file` (the one CSV reader of the command: its rules and line numbers).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TextIO
 
 from mews_vouchers._console import CommandError
+from mews_vouchers._csv_file import Record, read_records, shown
 from mews_vouchers._datetimes import parse_utc
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
@@ -60,35 +57,18 @@ class ImportFile:
 def read_import_file(path: str, voucher_id: uuid.UUID | None = None) -> ImportFile:
     """Read and check every row of `path` (`-` for stdin); `voucher_id` puts every row into that voucher.
 
-    Raises `ImportFileError` when the file as a whole cannot be used; a bad row only becomes a `BadRow`.
+    Raises `ImportFileError` (or `CsvFileError`, naming the line) when the file as a whole cannot be used; a bad
+    row only becomes a `BadRow`.
     """
-    try:
-        with _open(path) as text:
-            return _read(csv.reader(text), voucher_id)
-    except UnicodeDecodeError as error:
-        raise ImportFileError(f"{path}: not UTF-8 (byte {error.start} of a chunk cannot be decoded)") from None
-    except csv.Error as error:
-        raise ImportFileError(f"{path}: not a CSV file ({error})") from None
-    except OSError as error:
-        raise ImportFileError(f"{path}: {error.strerror or error}") from None
+    return _read(read_records(path), voucher_id)
 
 
-def _open(path: str) -> TextIO:
-    """The file as text, a BOM dropped; stdin for `-`."""
-    if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline="")
-    return Path(path).open(encoding="utf-8-sig", newline="")
-
-
-def _read(reader: Iterator[list[str]], voucher_override: uuid.UUID | None) -> ImportFile:
+def _read(records: Iterator[Record], voucher_override: uuid.UUID | None) -> ImportFile:
     result = ImportFile()
     header: dict[str, int] | None = None
     first_line_of: dict[tuple[uuid.UUID, str], int] = {}
-    line_after = 1
-    for fields in reader:
-        line, line_after = line_after, getattr(reader, "line_num", line_after) + 1
-        if not any(cell.strip() for cell in fields):
-            continue  # blank lines are not rows
+    for record in records:
+        line, fields = record.line, record.fields
         if header is None:
             header = _header(fields, voucher_override)
             continue
@@ -127,7 +107,7 @@ def _header(fields: Sequence[str], voucher_override: uuid.UUID | None) -> dict[s
     if missing:
         raise ImportFileError(
             f"the header lacks {', '.join(missing)} (expected {VOUCHER_ID},{VALUE},{START},{END}; "
-            f"found {','.join(cell.strip() for cell in fields)})"
+            f"found {shown(','.join(cell.strip() for cell in fields))})"
         )
     return positions
 

@@ -281,3 +281,31 @@ def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
         assert server.wait(timeout=10) == 0
     assert server.stderr is not None
     assert EMPTY_VOUCHER in server.stderr.read()  # it said which vouchers it knows
+
+
+def test_delete_from_a_file_deletes_only_the_values_it_names_quoted_line_breaks_and_form_feeds_included(
+    cli: Cli, tmp_path: Path
+) -> None:
+    codes = tmp_path / "c.csv"
+    codes.write_text(f"VoucherId,Value\n{VOUCHER_A},AB\n{VOUCHER_A},X\n{VOUCHER_A},Y\n", encoding="utf-8")
+    assert cli("import", str(codes)).returncode == 0
+    listed = tmp_path / "delete.csv"
+    listed.write_bytes(b'Value\n"A\nB"\nX\x0cY\n')  # one value with a line break, one with a form feed
+
+    result = cli("delete", "--voucher-id", VOUCHER_A, "--from-file", str(listed), "--yes", "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert (last_json(result.stdout)["deleted"], last_json(result.stdout)["skipped"]) == (0, 2)
+    active = cli("list", VOUCHER_A, "--active-only").stdout.splitlines()
+    assert sorted(line.split("\t")[2] for line in active) == ["AB", "X", "Y"]
+
+
+def test_an_import_with_a_quote_left_open_is_refused_whole_naming_the_line(cli: Cli, tmp_path: Path) -> None:
+    codes = tmp_path / "c.csv"
+    codes.write_text(f'VoucherId,Value\n{VOUCHER_A},FINE\n{VOUCHER_A},"OPEN\n{VOUCHER_A},SWALLOWED\n', encoding="utf-8")
+
+    result = cli("import", str(codes))
+
+    assert result.returncode == 2
+    assert "line 3: a quoted value opens here and is never closed" in result.stderr
+    assert cli("list", VOUCHER_A).stdout == ""  # nothing went in, not even the row before it

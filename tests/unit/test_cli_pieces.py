@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 import uuid
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from click.testing import CliRunner
 
 import mews_vouchers._commands as commands
 from mews_vouchers._console import Summary, line_ranges
+from mews_vouchers._csv_file import CsvFileError
 from mews_vouchers._datetimes import format_utc, parse_utc
+from mews_vouchers._delete_job import DeleteInputError, read_listed
 from mews_vouchers._import_file import ImportFileError, read_import_file
 
 VOUCHER = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
@@ -84,13 +87,20 @@ def test_a_voucher_given_on_the_command_line_replaces_the_column(tmp_path: Path)
         (b"\n\n", "no header row"),
         (b"Value,Start\nA,B\n", "the header lacks VoucherId"),
         (b"VoucherId,Value,Value\n", "names Value twice"),
-        (b"VoucherId,Value\n\xff\xfe,A\n", "not UTF-8"),
+        (b"VoucherId,Value\n\xff\xfe,A\n", "line 2 is not UTF-8"),
+        (
+            b"VoucherId,Value\nfe568bbd-1ecb-4bb2-bf77-96c3698de20d,A\n\n" + b"x" * 10 + b"\xe9,B\n",
+            "line 4 is not UTF-8",
+        ),
+        (b'VoucherId,Value\nv,"OPEN\nv,LOST-1\nv,LOST-2\n', "line 2: a quoted value opens here and is never closed"),
+        (b'VoucherId,Value\nv,"A"B\n', "line 2: text follows a closing quote"),
+        (b'VoucherId,Value\nv,OK\nv,"' + b"x" * 140_000 + b'"\n', "line 3: a value of more than 131,072 characters"),
     ],
 )
 def test_a_file_that_cannot_be_used_as_a_whole_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "codes.csv"
     path.write_bytes(content)
-    with pytest.raises(ImportFileError, match=words):
+    with pytest.raises((ImportFileError, CsvFileError), match=words):
         read_import_file(str(path))
 
 
@@ -148,3 +158,50 @@ def test_shared_options_work_before_and_after_the_subcommand_and_the_later_wins(
         (None, "https://b.example"),
         (None, None),  # not given: MewsClient reads the environment
     ]
+
+
+def test_a_huge_header_is_shown_cut_short(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("Nope," + ",".join(f"{n:0100d}" for n in range(50_000)) + "\n", encoding="utf-8")  # 5 MB
+    with pytest.raises(ImportFileError) as refused:
+        read_import_file(str(path))
+    assert len(str(refused.value)) < 400
+    assert "more characters" in str(refused.value)
+
+
+def test_a_row_of_only_spaces_is_a_bad_row_not_a_blank_line(tmp_path: Path) -> None:
+    loaded = read_import_file(write(tmp_path, "Value\nA\n   \n\nB\n"), uuid.UUID(VOUCHER))
+    assert [row.line for row in loaded.rows] == [2, 5]
+    assert [(bad.line, bad.reason) for bad in loaded.bad] == [(3, "Value '   ' is only whitespace")]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [
+        ('Id,Value\nid-1,"A\nB"\nid-2,C\n', "Value", ["A\nB", "C"]),  # a quoted line break stays in the value
+        ("X\fY\nZ\n", "Value", ["X\fY", "Z"]),  # a form feed is data, not a line break
+        ("A\n\nB\r\nC\n", "Value", ["A", "B", "C"]),
+        ("value\nA\n", "Value", ["A"]),  # a header naming the column
+    ],
+)
+def test_a_list_to_delete_is_read_by_the_csv_reader(
+    tmp_path: Path, text: str, column: str, expected: list[str]
+) -> None:
+    assert read_listed(write(tmp_path, text), column) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "words"),
+    [
+        ('Value\n"A\nB\n', "Value", "line 2: a quoted value opens here and is never closed"),
+        ("A,B\nC\n", "Value", "line 1: 2 fields"),
+        ("Value\nA\n  \n", "Value", "line 3: the Value '  ' is only whitespace"),
+        ("Id\nnot-an-id\n", "Id", "line 2: 'not-an-id' is not a code id"),
+        ("Value\n" + "x" * 129 + "\n", "Value", "line 2: a value must be 1 to 128 characters long, got 129"),
+    ],
+)
+def test_a_list_to_delete_with_a_bad_line_deletes_nothing_and_names_it(
+    tmp_path: Path, text: str, column: str, words: str
+) -> None:
+    with pytest.raises((DeleteInputError, CsvFileError), match=re.escape(words)):
+        read_listed(write(tmp_path, text), column)
