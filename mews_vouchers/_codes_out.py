@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -67,13 +68,30 @@ def _csv_text(value: object) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
+# What a terminal would act on rather than show: C0, DEL and C1 controls (an escape sequence can clear the screen or
+# retitle the window), the line and paragraph separators, and the marks that reorder text (bidirectional overrides).
+_UNSHOWABLE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def escaped(text: str) -> str:
+    """`text` safe to print: a backslash doubled, control and reordering characters escaped as Python writes them."""
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    if character in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def plain_line(code: VoucherCode) -> str:
-    """One tab-separated line, the columns of an export, for pipes (tabs and line breaks in a value escaped)."""
+    """One tab-separated line, the columns of an export, for pipes (every cell `escaped`: one code, one line)."""
     fields = as_mews_fields(code)
     cells = ["" if fields[name] is None else _csv_text(fields[name]) for name in COLUMNS]
-    return "\t".join(
-        cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") for cell in cells
-    )
+    return "\t".join(escaped(cell) for cell in cells)
 
 
 def table(codes: Iterable[VoucherCode], console: Console) -> int:
@@ -84,7 +102,7 @@ def table(codes: Iterable[VoucherCode], console: Console) -> int:
     count = 0
     for code in codes:
         cells = (
-            code.value or "",
+            escaped(code.value or ""),
             "yes" if code.is_active else "no",
             format_utc(code.validity_start_utc) or "-",
             format_utc(code.validity_end_utc) or "-",

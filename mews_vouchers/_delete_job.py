@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
+from mews_vouchers._codes_out import escaped
 from mews_vouchers._console import CommandError, Output, Summary, describe
 from mews_vouchers._csv_file import read_records, shown
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
@@ -122,7 +123,7 @@ async def delete_codes(
             output.say(f"skipped {len(missing):,} values not active on the voucher: {shown}")
         if dry_run:
             for target in targets:
-                print(f"{target.id}\t{target.value or ''}", flush=True)
+                print(f"{target.id}\t{escaped(target.value or '')}", flush=True)
             return Summary(
                 "delete (dry run)", {"would_delete": len(targets), "skipped": len(missing)}, output.elapsed()
             )

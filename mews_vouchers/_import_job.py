@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
+from mews_vouchers._codes_out import escaped
 from mews_vouchers._console import Output, Summary, describe, line_ranges
 from mews_vouchers._datetimes import format_utc
 from mews_vouchers._import_file import ImportFile, Row
@@ -39,7 +40,7 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
             for row in to_add:
                 code = row.code
                 start, end = format_utc(code.validity_start_utc), format_utc(code.validity_end_utc)
-                print(f"{row.line}\t{code.voucher_id}\t{code.value}\t{start}\t{end}", flush=True)
+                print(f"{row.line}\t{code.voucher_id}\t{escaped(code.value)}\t{start}\t{end}", flush=True)
             return _summary(file, skipped, None, output)
 
         async def send(batch: list[Row]) -> None:

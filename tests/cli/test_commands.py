@@ -17,11 +17,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
-from mews_sandbox import VOUCHER_A, RunningSandbox
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
+from mews_vouchers._codes_out import table
+from mews_wrapper import MewsClient
 from tests.cli.conftest import COMMAND, EMPTY_VOUCHER, Cli, last_json, sandbox_env, write_codes_csv
+from tests.sandbox._http import add_codes
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "codes.csv"
+DEMO = {"client_token": DEMO_CLIENT_TOKEN, "access_token": DEMO_ACCESS_TOKEN, "rate_limit": None}
 SUBCOMMANDS = ("list", "export", "import", "delete", "sandbox")
 
 
@@ -309,3 +314,29 @@ def test_an_import_with_a_quote_left_open_is_refused_whole_naming_the_line(cli: 
     assert result.returncode == 2
     assert "line 3: a quoted value opens here and is never closed" in result.stderr
     assert cli("list", VOUCHER_A).stdout == ""  # nothing went in, not even the row before it
+
+
+HOSTILE = ["CLEAR\x1b[2JSCREEN", "TITLE\x1b]0;pwned\x07", "RTL\u202eTXT", "C1\x9b31m"]
+
+
+def test_values_reach_the_terminal_with_control_characters_escaped(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    add_codes(cli_sandbox.url, HOSTILE)  # made through the API directly: Mews holds what other tools wrote
+    listed = tmp_path / "delete.txt"
+    listed.write_text("\n".join(HOSTILE) + "\n", encoding="utf-8")
+
+    shown = [
+        cli("list", VOUCHER_A).stdout,
+        cli("delete", "--voucher-id", VOUCHER_A, "--from-file", str(listed), "--dry-run").stdout,
+    ]
+    console = Console(file=io.StringIO(), force_terminal=True, width=200)
+    table(list(MewsClient(platform_url=cli_sandbox.url, **DEMO).voucher_codes.get_all([VOUCHER_A])), console)
+    shown.append(console.file.getvalue())  # type: ignore[attr-defined]
+
+    for text in shown:
+        assert "CLEAR\\x1b[2JSCREEN" in text
+        assert "RTL\\u202eTXT" in text
+        for raw in ("\x1b[2J", "\x1b]0;", "\x07", "\u202e", "\x9b"):
+            assert raw not in text
+    assert len(shown[0].splitlines()) == len(HOSTILE)  # one line per code
