@@ -9,7 +9,9 @@ latency, the holds a 429 asks for, and jitter on every wait.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import hashlib
+import logging
 import math
 import random
 import threading
@@ -19,8 +21,11 @@ from typing import Any, Protocol
 
 import anyio.to_thread
 
-from mews_wrapper._exceptions import MewsConnectionError
+from mews_wrapper._constants import LOGGER_NAME, MAX_RETRY_AFTER
+from mews_wrapper._exceptions import MewsConnectionError, RateLimitError
 from mews_wrapper._rate_limit import RateLimit, without_password
+
+logger = logging.getLogger(LOGGER_NAME)
 
 KEY_PREFIX = "mews-wrapper:rate"
 _RECENT_ROUND_TRIPS = 32
@@ -214,18 +219,25 @@ def window_for(limit: RateLimit, platform_url: str, access_token: str) -> Window
 
 
 class Pacer:
-    """A client's side of a window: waits before each request, reports round trips and 429s."""
+    """A client's side of a window: waits before each request, reports round trips and 429s.
 
-    def __init__(self, window: Window) -> None:
-        """Pace requests through `window`."""
+    A hold that Mews asked for (a 429's `Retry-After`) is waited out when it is at most `max_hold` seconds long,
+    as a retry would be; a longer one makes every request of every client sharing the window fail at once with
+    `RateLimitError`, naming when the hold ends, until it does: nothing waits silently for an hour.
+    """
+
+    def __init__(self, window: Window, max_hold: float = MAX_RETRY_AFTER) -> None:
+        """Pace requests through `window`; a hold longer than `max_hold` seconds fails fast instead of waiting."""
         self.window = window
+        self.max_hold = max_hold
 
     def wait(self, sleep: Callable[[float], None] = time.sleep) -> None:
-        """Block until the window lets one more request go (and log it)."""
+        """Block until the window lets one more request go (and log it); `RateLimitError` during a long hold."""
         while True:
             wait, held = self.window.take()
             if wait <= 0:
                 return
+            self._refuse_a_long_hold(wait, held)
             sleep(wait + self.window.jitter(wait, held))
 
     async def wait_async(self, sleep: Callable[[float], Awaitable[None]] = anyio.sleep) -> None:
@@ -237,15 +249,44 @@ class Pacer:
                 wait, held = await anyio.to_thread.run_sync(self.window.take)
             if wait <= 0:
                 return
+            self._refuse_a_long_hold(wait, held)
             await sleep(wait + self.window.jitter(wait, held))
 
+    def _refuse_a_long_hold(self, wait: float, held: bool) -> None:
+        if held and wait > self.max_hold:
+            raise RateLimitError(
+                f"Mews asked every client of this token to hold back until {_ends_at(wait)} ({wait:,.0f} s from "
+                f"now, longer than the {self.max_hold:.0f} s the client waits): nothing was sent",
+                status_code=429,
+                retry_after=wait,
+            )
+
     def hold(self, seconds: float) -> None:
-        """Hold every client of the window back for `seconds`."""
+        """Hold every client of the window back for `seconds` (logged at WARNING when longer than `max_hold`)."""
+        self._warn_of_a_long_hold(seconds)
         self.window.hold(seconds)
 
     async def hold_async(self, seconds: float) -> None:
         """`hold`, awaited (Redis from a worker thread)."""
+        self._warn_of_a_long_hold(seconds)
         if self.window.in_memory:
             self.window.hold(seconds)
         else:
             await anyio.to_thread.run_sync(self.window.hold, seconds)
+
+    def _warn_of_a_long_hold(self, seconds: float) -> None:
+        if seconds > self.max_hold:
+            logger.warning(
+                "Mews answered 429 with Retry-After %.0f s: every call with this token fails at once until %s",
+                seconds,
+                _ends_at(seconds),
+            )
+
+
+def _ends_at(seconds: float) -> str:
+    """The wall-clock instant `seconds` from now, as `2026-12-02 14:05:00 UTC`."""
+    try:
+        end = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return "the end of time"
+    return end.strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -147,3 +147,36 @@ def test_a_429_holds_back_every_client_of_the_token(limited: RunningSandbox, red
     other_http.close()
     assert sent
     assert sent[0] - told >= 0.9
+
+
+@pytest.mark.parametrize("where", ["memory", "redis"])
+def test_after_a_retry_after_of_an_hour_every_later_call_fails_fast_naming_the_end(
+    limited: RunningSandbox, redis_url: str, where: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    storage = None if where == "memory" else redis_url[: -len("/0")] + "/3"
+    limited.faults.retry_after = "3600"
+    limited.faults.add("429")
+    caplog.set_level("WARNING", logger="mews_wrapper")
+    sent: list[httpx.Request] = []
+    other_http = httpx.Client(event_hooks={"request": [sent.append]})
+    limit = RateLimit(LIMIT, WINDOW, storage, margin=MARGIN)
+    # In memory the other client shares the window object; with Redis it has one of its own (another margin), and
+    # learns of the hold from Redis, as another process would.
+    other_limit = limit if where == "memory" else RateLimit(LIMIT, WINDOW, storage, margin=MARGIN + 0.01)
+    with (
+        sync_client(limited.url, limit) as first,
+        sync_client(limited.url, other_limit, http_client=other_http) as other,
+    ):
+        with pytest.raises(RateLimitError) as told:
+            list(first.voucher_codes.get_all([VOUCHER_A]))
+        assert told.value.retry_after == 3600
+        started = time.monotonic()
+        for client in (other, first):
+            with pytest.raises(RateLimitError, match=r"hold back until .* UTC") as refused:
+                list(client.voucher_codes.get_all([VOUCHER_A]))
+            assert refused.value.retry_after is not None
+            assert 3500 < refused.value.retry_after <= 3600
+        assert time.monotonic() - started < 1.0  # at once, not after an hour
+    other_http.close()
+    assert sent == []  # nothing went out during the hold
+    assert "Retry-After 3600 s" in caplog.text

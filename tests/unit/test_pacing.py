@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from mews_wrapper import RateLimit
+from mews_wrapper import RateLimit, RateLimitError
 from mews_wrapper._pacing import Pacer, Window
 
 
@@ -106,3 +106,25 @@ def test_a_window_without_a_fixed_margin_pads_by_the_slowest_recent_round_trip()
         pacer.wait(sleep=clock.sleep)
         sent.append(clock.now)
     assert sent[2] - sent[0] >= 10.4
+
+
+def test_a_hold_longer_than_the_client_waits_fails_every_request_at_once_until_it_ends(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(100, 30, margin=0), "k", clock=clock)
+    first, other = Pacer(window), Pacer(window)
+    caplog.set_level("WARNING", logger="mews_wrapper")
+    first.hold(3600.0)  # a 429 with Retry-After: 3600
+    assert "Retry-After 3600 s" in caplog.text
+    assert "fails at once until" in caplog.text
+    for pacer in (first, other, first):
+        with pytest.raises(RateLimitError, match=r"hold back until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC") as refused:
+            pacer.wait(sleep=clock.sleep)
+        assert refused.value.status_code == 429
+        assert refused.value.retry_after == pytest.approx(3600.0)
+    assert clock.slept == []  # nobody waited
+    clock.now += 3540.0  # an hour minus a minute: the rest is within what the client waits out
+    other.wait(sleep=clock.sleep)
+    assert clock.slept
+    assert 60.0 <= sum(clock.slept) <= 66.0
