@@ -28,6 +28,7 @@ from mews_sandbox._config import (
 )
 from mews_sandbox._faults import FaultPlan
 from mews_sandbox._server import RunningSandbox, run_sandbox, start_sandbox
+from mews_sandbox._state_lock import read_holder as state_file_holder
 
 __all__ = [
     "DEMO_ACCESS_TOKEN",
@@ -44,4 +45,5 @@ __all__ = [
     "create_app",
     "run_sandbox",
     "start_sandbox",
+    "state_file_holder",
 ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
+import sqlite3
 import sys
 import threading
 from collections import deque
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from mews_sandbox._config import SandboxConfig
 from mews_sandbox._faults import FAULTS, FaultPlan
 from mews_sandbox._server import start_sandbox
+from mews_sandbox._state_lock import StateInUse, StateLock, hold_state
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -36,6 +39,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--fault-script", default="", help=f"comma-separated faults for the first requests: {FAULTS}")
     parser.add_argument("--retry-after", default="1", help="the Retry-After of injected 429s")
     parser.add_argument("--repeat-cursor", action="store_true", help="getAll ignores the cursor (Mews' known bug)")
+    parser.add_argument(
+        "--stop-with-stdin",
+        action="store_true",
+        help="stop when standard input closes: a parent that runs the sandbox for its own lifetime takes it along "
+        "however it ends, killed included (mews-vouchers --sandbox does)",
+    )
     return parser.parse_args(argv)
 
 
@@ -72,17 +81,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mews_sandbox: {_describe(error, args.config)}", file=sys.stderr)
         return 2
     try:
+        with hold_state(args.db) as state:
+            return _serve(args, config, state)
+    except StateInUse as in_use:
+        print(f"mews_sandbox: {in_use}", file=sys.stderr)
+        return EXIT_STATE_IN_USE
+
+
+EXIT_STATE_IN_USE = 3
+"""The exit status when another sandbox serves the same `--db` (a caller may wait and try again)."""
+
+
+def _serve(args: argparse.Namespace, config: SandboxConfig, state: StateLock) -> int:
+    try:
         sandbox = start_sandbox(config, host=args.host, port=args.port)
     except OSError as error:  # the port is taken, or the host is not ours
         print(f"mews_sandbox: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return 2
+    except sqlite3.Error as error:  # a read-only or broken state file
+        print(f"mews_sandbox: cannot write the state file {args.db}: {error}", file=sys.stderr)
+        return 2
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    print(f"listening on {sandbox.url}", flush=True)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda *_: stop.set())
+    if args.stop_with_stdin:
+        threading.Thread(target=_stop_at_end_of_input, args=(stop,), name="stdin-watch", daemon=True).start()
+    state.announce(sandbox.url, owned=args.stop_with_stdin)
+    try:
+        print(f"listening on {sandbox.url}", flush=True)
+    except OSError:  # whoever started us is gone (a closed pipe): nobody will use this server
+        sandbox.stop()
+        return 1
     stop.wait()
     sandbox.stop()
     return 0
+
+
+def _stop_at_end_of_input(stop: threading.Event) -> None:
+    """Read standard input to its end (the parent closed it, or died), then stop."""
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.buffer.read(65536):
+            pass
+    stop.set()
 
 
 def _describe(error: Exception, config_path: str | None) -> str:

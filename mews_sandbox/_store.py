@@ -65,9 +65,11 @@ class Store:
     """Thread-safe access to the voucher-code table."""
 
     def __init__(self, path: str | None = None) -> None:
-        """Open (or create) the database; None keeps it in memory."""
+        """Open (or create) the database; None keeps it in memory. `sqlite3.Error` when it cannot be written."""
         self._db = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
+        self._db.execute("BEGIN IMMEDIATE")  # a read-only file fails here, at start, not with a 500 on the first add
+        self._db.execute("ROLLBACK")
         self._lock = threading.Lock()
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from mews_vouchers._console import Output, Tracker
+from mews_vouchers._signals import termination_signals
 
 BATCH_SIZE = 1000
 _T = TypeVar("_T")
@@ -144,7 +145,7 @@ class BatchRun(Generic[_T]):
 
     @contextlib.contextmanager
     def _on_signals(self, task: asyncio.Task[object] | None) -> Iterator[None]:
-        """SIGINT/SIGTERM: the first stops new batches, the second abandons the batches out (they become unknown)."""
+        """SIGINT, SIGTERM, SIGHUP: the first stops new batches, the second abandons those out (they become unknown)."""
         loop = asyncio.get_running_loop()
 
         def on_signal() -> None:
@@ -159,13 +160,15 @@ class BatchRun(Generic[_T]):
                 self._abandoned = True
                 task.cancel()
 
-        installed = []
-        for number in (signal.SIGINT, signal.SIGTERM):
+        installed = {}
+        for number in (signal.SIGINT, *termination_signals()):
+            before = signal.getsignal(number)
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows, not off the main thread
                 loop.add_signal_handler(number, on_signal)
-                installed.append(number)
+                installed[number] = before
         try:
             yield
         finally:
-            for number in installed:
+            for number, before in installed.items():
                 loop.remove_signal_handler(number)
+                signal.signal(number, before)  # asyncio leaves the default behind, not what was there

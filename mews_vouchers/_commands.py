@@ -28,8 +28,9 @@ from mews_vouchers._import_file import ImportFileError, read_import_file
 from mews_vouchers._import_job import run_import
 from mews_vouchers._local_sandbox import SandboxStartError, sandbox_files, vouchers
 from mews_vouchers._local_sandbox import sandbox_command as sandbox_command_line
-from mews_vouchers._read_job import Query, export_codes, list_codes
+from mews_vouchers._read_job import ExportTargetError, Query, export_codes, list_codes
 from mews_vouchers._settings import Settings, settings_of, shared_options
+from mews_vouchers._signals import terminations_interrupt
 from mews_wrapper import MewsError, MewsValidationError, __version__
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -107,7 +108,7 @@ def _job(function: _F) -> _F:
             result: int = function(output, settings, *args, **kwargs)
         except BrokenPipeError:
             raise  # the reader of stdout left: `run` ends quietly
-        except (MewsValidationError, ImportFileError, CsvFileError, DeleteInputError) as error:
+        except (MewsValidationError, ImportFileError, CsvFileError, DeleteInputError, ExportTargetError) as error:
             output.error(error)
             return EXIT_BAD_INPUT
         except (MewsError, SandboxStartError, OSError) as error:
@@ -313,9 +314,10 @@ def _format_of(path: str | None) -> str:
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse `argv` (default: the process's), run the subcommand, and return the exit code."""
     try:
-        result = cli.main(
-            args=list(argv) if argv is not None else None, prog_name="mews-vouchers", standalone_mode=False
-        )
+        with terminations_interrupt():
+            result = cli.main(
+                args=list(argv) if argv is not None else None, prog_name="mews-vouchers", standalone_mode=False
+            )
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:  # usage errors: exit code 2

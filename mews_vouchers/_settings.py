@@ -54,7 +54,11 @@ class Settings:
             yield self.client_options(None)
             return
 
-        with local_sandbox(reset=self.sandbox_reset) as url:
+        def say(text: str) -> None:
+            if not self.quiet:
+                click.echo(f"mews-vouchers: {text}", err=True)
+
+        with local_sandbox(reset=self.sandbox_reset, on_wait=say) as url:
             yield self.client_options(url)
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -340,3 +341,40 @@ def test_values_reach_the_terminal_with_control_characters_escaped(
         for raw in ("\x1b[2J", "\x1b]0;", "\x07", "\u202e", "\x9b"):
             assert raw not in text
     assert len(shown[0].splitlines()) == len(HOSTILE)  # one line per code
+
+
+def test_export_refuses_a_target_that_is_not_a_regular_file_and_leaves_it_as_it_was(cli: Cli, tmp_path: Path) -> None:
+    fifo, link, folder, pointed = tmp_path / "pipe", tmp_path / "link.csv", tmp_path / "folder", tmp_path / "real.csv"
+    os.mkfifo(fifo)
+    pointed.write_text("kept\n", encoding="utf-8")
+    link.symlink_to(pointed)
+    folder.mkdir()
+    for target, kind in [
+        (fifo, "a FIFO (named pipe)"),
+        (link, "a symbolic link"),
+        (folder, "a folder"),
+        (Path(os.devnull), "a character device"),
+    ]:
+        result = cli("export", VOUCHER_A, "-o", str(target))
+        assert result.returncode == 2, (target, result.stderr)
+        assert f"{target} is {kind}" in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert link.is_symlink()
+    assert pointed.read_text(encoding="utf-8") == "kept\n"
+    assert stat.S_ISCHR(os.lstat(os.devnull).st_mode)
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_export_over_a_file_keeps_its_permissions_and_a_missing_folder_is_named(cli: Cli, tmp_path: Path) -> None:
+    private = tmp_path / "private.csv"
+    private.write_text("old\n", encoding="utf-8")
+    private.chmod(0o600)
+
+    assert cli("export", VOUCHER_A, "-o", str(private)).returncode == 0
+
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert private.read_text(encoding="utf-8").startswith("Id,VoucherId,Value")
+    missing = cli("export", VOUCHER_A, "-o", str(tmp_path / "nowhere" / "out.csv"))
+    assert missing.returncode == 2
+    assert f"{tmp_path / 'nowhere' / 'out.csv'}: the folder" in missing.stderr
+    assert ".partial" not in missing.stderr

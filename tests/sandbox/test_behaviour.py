@@ -19,7 +19,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mews_sandbox import ENTERPRISE_A, VOUCHER_A, FaultPlan, RunningSandbox, SandboxConfig, run_sandbox
+from mews_sandbox import (
+    ENTERPRISE_A,
+    VOUCHER_A,
+    FaultPlan,
+    RunningSandbox,
+    SandboxConfig,
+    run_sandbox,
+    state_file_holder,
+)
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import NewCode, Store
 from tests.conftest import SandboxFactory
@@ -220,6 +228,37 @@ def test_command_line_serves_until_stopped(tmp_path: Path) -> None:
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
+
+
+def test_one_sandbox_per_state_file_and_one_that_stops_with_its_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "state.sqlite3")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "mews_sandbox", "--port", "0", "--db", db, "--stop-with-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert first.stdout is not None
+    assert first.stdout.readline().startswith("listening on ")
+    holder = state_file_holder(db)
+    assert holder is not None
+    assert (holder["pid"], holder["owned"]) == (first.pid, True)
+
+    second = subprocess.run(
+        [sys.executable, "-m", "mews_sandbox", "--port", "0", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert second.returncode == 3
+    assert f"in use by another sandbox (pid {first.pid} at http://127.0.0.1:" in second.stderr
+
+    assert first.stdin is not None
+    first.stdin.close()  # its parent went away
+    assert first.wait(timeout=10) == 0
+    assert state_file_holder(db) is None
 
 
 def test_command_line_rejects_an_unknown_fault() -> None:
