@@ -37,12 +37,12 @@ class Fate(Enum):
 
 @dataclass
 class Tally(Generic[_T]):
-    """Every item, by how its batch ended.
+    """Every item, by how its batch ended: how many went in, and the items that failed or whose outcome is unknown.
 
     `error` is the first error in input order; `interrupted` says whether a signal stopped the work.
     """
 
-    done: list[_T] = field(default_factory=list)
+    done: int = 0
     failed: list[_T] = field(default_factory=list)
     unknown: list[_T] = field(default_factory=list)
     error: BaseException | None = None
@@ -78,12 +78,13 @@ class BatchRun(Generic[_T]):
         output: Output,
     ) -> None:
         """`send` is one client call for one batch; `tracker` counts the items that went in."""
-        self.batches = [list(items[start : start + BATCH_SIZE]) for start in range(0, len(items), BATCH_SIZE)]
+        self._items = items  # sliced a batch at a time: a lazy sequence stays lazy (an import's rows)
+        self._count = -(-len(items) // BATCH_SIZE)
         self._send = send
         self._slots = asyncio.Semaphore(concurrency)
         self._tracker = tracker
         self._output = output
-        self._fates = [Fate.WAITING] * len(self.batches)
+        self._fates = [Fate.WAITING] * self._count
         self._errors: dict[int, BaseException] = {}
         self._stopping = False  # no new batch starts (a batch failed, or a signal came)
         self._signals = 0
@@ -94,7 +95,7 @@ class BatchRun(Generic[_T]):
         with self._on_signals(asyncio.current_task()):
             try:
                 async with asyncio.TaskGroup() as group:
-                    for index in range(len(self.batches)):
+                    for index in range(self._count):
                         group.create_task(self._batch(index))
             except asyncio.CancelledError:
                 if not self._abandoned:
@@ -109,7 +110,7 @@ class BatchRun(Generic[_T]):
             if self._stopping:
                 return
             self._fates[index] = Fate.SENDING
-            batch = self.batches[index]
+            batch = self._batch_items(index)
             try:
                 await self._send(batch)
             except Exception as error:  # any failure is accounted for (the client attaches batch_error)
@@ -122,6 +123,9 @@ class BatchRun(Generic[_T]):
             self._fates[index] = Fate.DONE
             self._tracker.advance(len(batch))
 
+    def _batch_items(self, index: int) -> list[_T]:
+        return list(self._items[index * BATCH_SIZE : (index + 1) * BATCH_SIZE])
+
     def _ended_by(self, index: int, error: BaseException) -> None:
         """Record how a batch ended from the accounting the client attached to the error."""
         accounting = getattr(error, "batch_error", None)
@@ -132,13 +136,13 @@ class BatchRun(Generic[_T]):
 
     def _tally(self) -> Tally[_T]:
         tally: Tally[_T] = Tally(interrupted=self._signals > 0)
-        for index, (batch, fate) in enumerate(zip(self.batches, self._fates, strict=True)):
+        for index, fate in enumerate(self._fates):
             if fate is Fate.DONE:
-                tally.done.extend(batch)
+                tally.done += min(BATCH_SIZE, len(self._items) - index * BATCH_SIZE)
             elif fate in (Fate.UNKNOWN, Fate.SENDING):  # SENDING: cut off before the client could tell
-                tally.unknown.extend(batch)
+                tally.unknown.extend(self._batch_items(index))
             else:
-                tally.failed.extend(batch)
+                tally.failed.extend(self._batch_items(index))
             if tally.error is None and index in self._errors:
                 tally.error = self._errors[index]
         return tally

@@ -159,9 +159,9 @@ def _summary(missing: list[str], tally: Tally[Target], output: Output) -> Summar
     if unknown:
         output.warn(f"unknown ({len(unknown):,}: Mews may have deleted them): " + _shown(unknown))
     if tally.interrupted:
-        output.warn(f"interrupted: {len(tally.done):,} codes deleted; run the same command again for the rest")
+        output.warn(f"interrupted: {tally.done:,} codes deleted; run the same command again for the rest")
     counts = {
-        "deleted": len(tally.done),
+        "deleted": tally.done,
         "skipped": len(missing),
         "failed": len(failed),
         "unknown": len(unknown),

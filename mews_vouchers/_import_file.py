@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from mews_vouchers._console import CommandError
 from mews_vouchers._csv_file import Record, read_records, shown
 from mews_vouchers._datetimes import parse_utc
+from mews_vouchers._import_rows import RowTable
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
 VOUCHER_ID, VALUE, START, END, IS_ACTIVE = "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "IsActive"
@@ -30,14 +31,6 @@ class ImportFileError(CommandError):
 
 
 @dataclass(frozen=True)
-class Row:
-    """A good row: its line number and the code it adds."""
-
-    line: int
-    code: NewVoucherCode
-
-
-@dataclass(frozen=True)
 class BadRow:
     """A row that is not sent: its line number and what is wrong with it."""
 
@@ -49,7 +42,7 @@ class BadRow:
 class ImportFile:
     """What a file holds: the good rows, the bad ones, and the lines marked inactive (left out)."""
 
-    rows: list[Row] = field(default_factory=list)
+    rows: RowTable = field(default_factory=RowTable)
     bad: list[BadRow] = field(default_factory=list)
     inactive: list[int] = field(default_factory=list)
 
@@ -66,7 +59,6 @@ def read_import_file(path: str, voucher_id: uuid.UUID | None = None) -> ImportFi
 def _read(records: Iterator[Record], voucher_override: uuid.UUID | None) -> ImportFile:
     result = ImportFile()
     header: dict[str, int] | None = None
-    first_line_of: dict[tuple[uuid.UUID, str], int] = {}
     for record in records:
         line, fields = record.line, record.fields
         if header is None:
@@ -80,12 +72,9 @@ def _read(records: Iterator[Record], voucher_override: uuid.UUID | None) -> Impo
         if not active:
             result.inactive.append(line)
             continue
-        key = (code.voucher_id, code.value)
-        if key in first_line_of:
-            result.bad.append(BadRow(line, f"Value {code.value!r} repeats line {first_line_of[key]} (same voucher)"))
-            continue
-        first_line_of[key] = line
-        result.rows.append(Row(line, code))
+        first = result.rows.add(line, code)
+        if first is not None:
+            result.bad.append(BadRow(line, f"Value {code.value!r} repeats line {first} (same voucher)"))
     if header is None:
         raise ImportFileError(f"no header row: the first line must name the columns ({VOUCHER_ID},{VALUE},...)")
     return result

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sized
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._codes_out import escaped
 from mews_vouchers._console import Output, Summary, describe, line_ranges
 from mews_vouchers._datetimes import format_utc
-from mews_vouchers._import_file import ImportFile, Row
+from mews_vouchers._import_file import ImportFile
+from mews_vouchers._import_rows import Row
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 
@@ -28,14 +30,14 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
     async with AsyncMewsClient(**client_options) as client:
         await client.voucher_codes.add([])  # checks the enterprise (portfolio tokens need one) and sends nothing
         try:
-            active = await _active_values(client, sorted({row.code.voucher_id for row in file.rows}, key=str), output)
+            active = await _active_values(client, file.rows.vouchers(), output)
         except MewsError as error:
             if isinstance(error, MewsValidationError):
                 raise
             output.error(error, "reading the codes already there")
             return _summary(file, [], Tally(failed=list(file.rows), error=error), output)
-        skipped = [row for row in file.rows if (row.code.voucher_id, row.code.value) in active]
-        to_add = [row for row in file.rows if (row.code.voucher_id, row.code.value) not in active]
+        skipped, to_add = file.rows.split(active)
+        del active  # the already-there values are no longer needed while the batches go out
         if dry_run:
             for row in to_add:
                 code = row.code
@@ -64,7 +66,7 @@ async def _active_values(
     return active
 
 
-def _summary(file: ImportFile, skipped: list[Row], tally: Tally[Row] | None, output: Output) -> Summary:
+def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output: Output) -> Summary:
     """The counts and line numbers, told to people (stderr) unless quiet; the exit code follows from them."""
     details: dict[str, Any] = {
         "dry_run": tally is None,
@@ -87,7 +89,7 @@ def _summary(file: ImportFile, skipped: list[Row], tally: Tally[Row] | None, out
             "run the same command again to settle them (it finds them by value)"
         )
     if tally.interrupted:
-        output.warn(f"interrupted: {len(tally.done):,} rows went in; run the same command again to add the rest")
+        output.warn(f"interrupted: {tally.done:,} rows went in; run the same command again to add the rest")
     details |= {
         "failed_lines": failed,
         "unknown_lines": unknown,
@@ -95,7 +97,7 @@ def _summary(file: ImportFile, skipped: list[Row], tally: Tally[Row] | None, out
         "error": None if tally.error is None else describe(tally.error),
     }
     counts = {
-        "added": len(tally.done),
+        "added": tally.done,
         "skipped": skipped_count,
         "failed": len(failed),
         "unknown": len(unknown),

@@ -20,15 +20,18 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import anyio.to_thread
+import attrs
 
 from mews_wrapper._constants import LOGGER_NAME, MAX_RETRY_AFTER
 from mews_wrapper._exceptions import MewsConnectionError, RateLimitError
 from mews_wrapper._rate_limit import RateLimit, without_password
+from mews_wrapper._slowdown import Slowdown
 
 logger = logging.getLogger(LOGGER_NAME)
 
 KEY_PREFIX = "mews-wrapper:rate"
 _RECENT_ROUND_TRIPS = 32
+_SLOWDOWN_KEPT_SECONDS = 86_400  # a slowdown nobody has touched for a day is forgotten
 _LEAK_EVERY = 64
 
 
@@ -47,6 +50,13 @@ class _Store(Protocol):
     def hold(self, seconds: float) -> None:
         """Let nobody send for `seconds` (extends, never shortens, a hold in place)."""
 
+    def adapt(self, step: _Step) -> tuple[Slowdown, Slowdown | None]:
+        """Apply `step` to the shared slowdown at once: (the slowdown now, the new one if `step` changed it)."""
+
+
+_Step = Callable[[Slowdown, float], Slowdown | None]
+"""A change of the slowdown, given it and the store's clock; None for no change."""
+
 
 class _Log:
     """A pyrate-limiter bucket of send times: logs a request if the window has room, and leaks old entries."""
@@ -64,8 +74,8 @@ class _Log:
         rates = [Rate(limit, interval_ms)]
         if self._bucket is None:
             self._bucket = self._new_bucket(rates)
-        elif self._bucket.rates[0].interval != interval_ms:  # the margin moved
-            self._bucket.rates = rates
+        elif (self._bucket.rates[0].limit, self._bucket.rates[0].interval) != (limit, interval_ms):
+            self._bucket.rates = rates  # the margin moved, or the slowdown changed the window
         now_ms = self._clock_ms()  # read last: the first call imports and connects, and the log must say "sent now"
         decision = self._bucket.put_decision(RateItem("request", now_ms))
         self._takes += 1
@@ -88,6 +98,7 @@ class _MemoryStore:
         self._clock = clock
         self._log = _Log(_memory_bucket, lambda: math.floor(clock() * 1000))
         self._hold_until = 0.0
+        self._slowdown = Slowdown()
 
     def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
         with self._lock:
@@ -100,6 +111,13 @@ class _MemoryStore:
         with self._lock:
             self._hold_until = max(self._hold_until, self._clock() + seconds)
 
+    def adapt(self, step: _Step) -> tuple[Slowdown, Slowdown | None]:
+        with self._lock:
+            changed = step(self._slowdown, self._clock())
+            if changed is not None:
+                self._slowdown = changed
+            return self._slowdown, changed
+
 
 class _RedisStore:
     """A window in Redis: a sorted set of send times (wall clock, milliseconds) and a hold key with an expiry."""
@@ -111,6 +129,7 @@ class _RedisStore:
         self._redis = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
         self._key = key
         self._hold_key = f"{key}:hold"
+        self._slowdown_key = f"{key}:slowdown"
         self._lock = threading.Lock()  # a bucket keeps its last decision on itself: one put at a time
         self._log = _Log(self._redis_bucket, lambda: time.time_ns() // 1_000_000)  # shared by hosts: wall clock
 
@@ -133,6 +152,34 @@ class _RedisStore:
             pipeline.set(self._hold_key, 1, nx=True, px=milliseconds)
             pipeline.pexpire(self._hold_key, milliseconds, gt=True)
             pipeline.execute()
+
+    def adapt(self, step: _Step) -> tuple[Slowdown, Slowdown | None]:
+        """Read the slowdown; when `step` changes it, write it in a transaction (retried if another wrote first)."""
+        with self._errors():
+            current = self._read_slowdown(self._redis)
+            if step(current, time.time()) is None:  # the common case: one round trip
+                return current, None
+            outcome: list[tuple[Slowdown, Slowdown | None]] = []
+
+            def write(pipe: Any) -> None:
+                now = time.time()
+                found = self._read_slowdown(pipe)
+                changed = step(found, now)
+                outcome[:] = [(found, None) if changed is None else (changed, changed)]
+                if changed is not None:
+                    pipe.multi()
+                    pipe.hset(self._slowdown_key, mapping=attrs.asdict(changed))
+                    pipe.expire(self._slowdown_key, _SLOWDOWN_KEPT_SECONDS)
+
+            self._redis.transaction(write, self._slowdown_key)
+            return outcome[0]
+
+    def _read_slowdown(self, client: Any) -> Slowdown:
+        stored = client.hgetall(self._slowdown_key)
+        if not stored:
+            return Slowdown()
+        fields = {key.decode(): float(value) for key, value in stored.items()}
+        return Slowdown(int(fields["spread"]), int(fields["slower"]), fields["changed"], fields["quiet_until"])
 
     def _errors(self) -> _RedisErrors:
         return _RedisErrors(self._shown)
@@ -182,9 +229,32 @@ class Window:
         return min(max(recent), self.limit.max_margin) if recent else self.limit.max_margin
 
     def take(self) -> tuple[float, bool]:
-        """Log a request if the window has room: (0, False); else (seconds to wait, whether a 429 holds it)."""
-        interval_ms = math.ceil((self.limit.seconds + self.margin()) * 1000)
-        return self._store.take(self.limit.requests, interval_ms)
+        """Log a request if the window has room: (0, False); else (seconds to wait, whether a 429 holds it).
+
+        An adaptive window first undoes a step of its slowdown if a full window passed without a 429, and then
+        counts against the window that the slowdown makes.
+        """
+        margin = self.margin()
+        requests, seconds = self.limit.requests, self.limit.seconds
+        if self.limit.adaptive:
+            slowdown, eased = self._store.adapt(lambda found, now: found.after_quiet(now, seconds + margin))
+            if eased is not None:
+                logger.info("no 429 for a window: pacing this token at %s", eased.describe(requests, seconds))
+            requests, seconds = slowdown.limit(requests, seconds)
+        return self._store.take(requests, math.ceil((seconds + margin) * 1000))
+
+    def refused(self, hold: float) -> None:
+        """Mews answered 429 for a request this window let through: one step slower (adaptive windows only)."""
+        if not self.limit.adaptive:
+            return
+        grace = hold + max(self.margin(), 0.5)  # the burst's other requests, already out, answer within this
+        _, slowed = self._store.adapt(lambda found, now: found.after_429(now, grace))
+        if slowed is not None:
+            logger.warning(
+                "Mews answered 429 though the client's window had room: pacing this token at %s, for every client "
+                "sharing its window (RateLimit(..., adaptive=False) keeps the window as given)",
+                slowed.describe(self.limit.requests, self.limit.seconds),
+            )
 
     def answered(self, seconds: float) -> None:
         """A request's round trip, for the margin."""
@@ -262,17 +332,20 @@ class Pacer:
             )
 
     def hold(self, seconds: float) -> None:
-        """Hold every client of the window back for `seconds` (logged at WARNING when longer than `max_hold`)."""
+        """Mews said 429: hold every client of the window back for `seconds`, and slow down (adaptive windows).
+
+        `seconds` is 0 when Mews gave no `Retry-After`; a hold longer than `max_hold` is logged at WARNING.
+        """
         self._warn_of_a_long_hold(seconds)
         self.window.hold(seconds)
+        self.window.refused(seconds)
 
     async def hold_async(self, seconds: float) -> None:
         """`hold`, awaited (Redis from a worker thread)."""
-        self._warn_of_a_long_hold(seconds)
         if self.window.in_memory:
-            self.window.hold(seconds)
+            self.hold(seconds)
         else:
-            await anyio.to_thread.run_sync(self.window.hold, seconds)
+            await anyio.to_thread.run_sync(self.hold, seconds)
 
     def _warn_of_a_long_hold(self, seconds: float) -> None:
         if seconds > self.max_hold:

@@ -55,7 +55,10 @@ class Pace:
 
 @attrs.frozen
 class HoldBack:
-    """Mews answered 429: every client sharing the token's window holds back this many seconds."""
+    """Mews answered 429: every client sharing the token's window holds back, and an adaptive window slows down.
+
+    `seconds` is the hold Mews asked for, 0 when it gave no `Retry-After`.
+    """
 
     seconds: float
 
@@ -130,8 +133,8 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
         except MewsError as error:
             acted_before = acted_before or outcome_unknown(error)
             delivery.may_have_acted = acted_before
-            if isinstance(error, RateLimitError) and (hold := retry_after_of(error)) is not None:
-                yield HoldBack(hold)
+            if isinstance(error, RateLimitError):  # every client of the window holds back, and slows down
+                yield HoldBack(retry_after_of(error) or 0.0)
             delay = session.policy.delay(error, retries_done=retries, idempotent=operation.idempotent)
             if delay is None:
                 raise

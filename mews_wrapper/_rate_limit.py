@@ -30,6 +30,11 @@ def _check_margin(_: object, __: attrs.Attribute[float | None], value: object) -
         raise MewsValidationError(f"RateLimit margin must be None or a finite number of seconds >= 0, got {value!r}")
 
 
+def _check_adaptive(_: object, __: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise MewsValidationError(f"RateLimit adaptive must be True or False, got {value!r}")
+
+
 def _check_storage(_: object, __: attrs.Attribute[str | None], value: object) -> None:
     if value is None:
         return
@@ -66,12 +71,18 @@ class RateLimit:
     `margin` pads the window, because the client counts a request when it sends it and Mews when it arrives:
     None (the default) pads by the slowest recent round trip, at most a tenth of the window; a number of seconds
     fixes the pad (0 for none).
+
+    `adaptive` (the default) lets the client slow itself when Mews proves stricter than the window (Mews calls its
+    limit a guideline): a 429 for a request the window let through makes every client of the window (in Redis too)
+    spread its requests (the same rate, bursts of a sixty-fourth of `requests`), a further one halve the rate, and
+    each window without a 429 undo one step. `adaptive=False` keeps the window as given.
     """
 
     requests: int = attrs.field(validator=_check_requests)
     seconds: float = attrs.field(validator=_check_seconds)
     storage: str | None = attrs.field(default=None, validator=_check_storage, repr=lambda url: repr(_shown(url)))
     margin: float | None = attrs.field(default=None, kw_only=True, validator=_check_margin)
+    adaptive: bool = attrs.field(default=True, kw_only=True, validator=_check_adaptive)
 
     @property
     def max_margin(self) -> float:

@@ -14,6 +14,8 @@ sandbox has none here): they measure CPU, not pacing.
 
 Throughput (`bench_throughput.py`): bulk add at the rate-limit floor with the limiter on and off, the same with four
 processes sharing the window in Redis, and getAll over several streams against plain concurrent httpx.
+A stricter Mews (`bench_stricter.py`): 8 threads and three processes (Redis) against a server of 20 per 2 s, with
+the adaptive limiter and without. The import's memory (`bench_import.py`): the peak RSS of `mews-vouchers import`.
 
 `--smoke` runs every contender once on a few codes, so that `make test` keeps this script working.
 """
@@ -48,7 +50,9 @@ from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
 from mews_wrapper import AsyncMewsClient, MewsClient, VoucherCode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_throughput as throughput  # the sibling script, found once its folder is on the path
+import bench_import  # the sibling scripts, found once their folder is on the path
+import bench_stricter
+import bench_throughput as throughput
 
 ROOT = Path(__file__).resolve().parents[1]
 GET_ALL_PATH = "/api/connector/v1/voucherCodes/getAll"
@@ -240,12 +244,15 @@ def main() -> int:
     parser.add_argument("--bulk-codes", type=int, default=60_000, help="codes of the bulk-add figures")
     parser.add_argument("--bulk-rounds", type=int, default=3, help="rounds of the bulk-add figure")
     parser.add_argument("--stream-vouchers", type=int, default=5_000, help="voucher ids of the multi-stream figure")
+    parser.add_argument("--import-rows", type=int, default=200_000, help="rows of the import-memory figure")
+    parser.add_argument("--stricter-codes", type=int, default=20_000, help="codes of the stricter-server figure")
     parser.add_argument("--import-runs", type=int, default=5, help="fresh interpreters per import figure (best of)")
     parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
     args = parser.parse_args()
     if args.smoke:  # every figure made once, as fast as it can be: make test runs it to keep the script working
         args.rounds, args.codes, args.memory_codes, args.import_runs = 1, 2_000, 4_000, 1
-        args.bulk_codes, args.bulk_rounds, args.stream_vouchers = 2_000, 1, 2_000
+        args.bulk_codes, args.bulk_rounds, args.stream_vouchers, args.stricter_codes = 2_000, 1, 2_000, 600
+        args.import_rows = 1_000
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
     process, url = start_sandbox(max(args.codes, args.memory_codes))
@@ -264,12 +271,16 @@ def main() -> int:
         args.bulk_codes, limit, window, latency, 4, statistics.median(bulk["floor_seconds"]), 1.0 if args.smoke else 2.0
     )
     streams = throughput.multi_stream(args.stream_vouchers, 2, 500, latency, args.rounds)
+    stricter = bench_stricter.stricter_server(args.stricter_codes, args.stricter_codes // 2)
+    import_memory = bench_import.import_memory(args.import_rows)
     figures = {
         "environment": environment(),
         "reading": reading,
         "bulk_add": bulk,
         "bulk_add_four_processes_redis": shared,
         "get_all_streams": streams,
+        "stricter_server": stricter,
+        "import_memory": import_memory,
         "memory": {
             "streamed_codes": [short_stream, args.memory_codes],
             "peak_bytes": [short_peak, long_peak],
@@ -321,6 +332,8 @@ def print_table(figures: dict[str, Any]) -> None:
         f"get_all over {streams['voucher_ids']:,} voucher ids ({streams['streams']} streams), "
         f"{streams['latency_seconds']} s latency: x plain concurrent httpx {streams['x_plain_httpx_median']:.2f}"
     )
+    bench_stricter.print_figures(figures["stricter_server"])
+    bench_import.print_figures(figures["import_memory"])
     imports = figures["import_seconds"]
     print(
         f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "

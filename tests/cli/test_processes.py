@@ -36,7 +36,7 @@ def alive(pid: int) -> bool:
 def test_two_sandbox_commands_at_once_take_turns_and_no_value_is_added_twice(
     command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    codes = write_codes_csv(tmp_path / "c.csv", 3000)
+    codes = write_codes_csv(tmp_path / "c.csv", 1500)
     assert command("--sandbox-reset", "list", VOUCHER_A).returncode == 0  # an empty state
     runs = [
         subprocess.Popen(
@@ -54,36 +54,36 @@ def test_two_sandbox_commands_at_once_take_turns_and_no_value_is_added_twice(
 
     assert [run.returncode for run in runs] == [0, 0], [err for _, err in outcomes]
     summaries = [last_json(out) for out, _ in outcomes]
-    assert sorted((summary["added"], summary["skipped"]) for summary in summaries) == [(0, 3000), (3000, 0)]
+    assert sorted((summary["added"], summary["skipped"]) for summary in summaries) == [(0, 1500), (1500, 0)]
     values = [line.split("\t")[2] for line in command("--sandbox", "list", VOUCHER_A).stdout.splitlines()]
     assert sorted(values) == sorted(set(values))
-    assert len(values) == 3000
+    assert len(values) == 1500
 
 
-@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
 def test_the_sandbox_of_a_command_goes_with_it_however_it_ends(
-    command: Cli, cli_env: dict[str, str], tmp_path: Path, ending: signal.Signals
+    command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     assert command("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 1000))).returncode == 0
     state = Path(cli_env["MEWS_VOUCHERS_CACHE"]) / "sandbox.sqlite3"
-    export = subprocess.Popen(  # stdout is not read: the export blocks once the pipe is full, its sandbox up
-        [str(COMMAND), "--sandbox", "export", VOUCHER_A, "-o", "-"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=cli_env,
-        cwd=tmp_path,
-    )
-    wait_for(lambda: "pid" in (state_file_holder(str(state)) or {}))  # started, and said who it is
-    holder = state_file_holder(str(state))
-    assert holder is not None
-    server = int(holder["pid"])
+    for ending in (signal.SIGTERM, signal.SIGHUP, signal.SIGKILL):
+        export = subprocess.Popen(  # stdout is not read: the export blocks once the pipe is full, its sandbox up
+            [str(COMMAND), "--sandbox", "export", VOUCHER_A, "-o", "-"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=cli_env,
+            cwd=tmp_path,
+        )
+        wait_for(lambda: "pid" in (state_file_holder(str(state)) or {}))  # started, and said who it is
+        holder = state_file_holder(str(state))
+        assert holder is not None
+        server = int(holder["pid"])
 
-    export.send_signal(ending)
-    export.communicate(timeout=30)  # drain what it wrote, so that it can end
+        export.send_signal(ending)
+        export.communicate(timeout=30)  # drain what it wrote, so that it can end
 
-    wait_for(lambda: not alive(server), timeout=10)
-    assert state_file_holder(str(state)) is None
+        wait_for(lambda: not alive(server), timeout=10)  # noqa: B023 - waited for here, in this turn
+        assert state_file_holder(str(state)) is None, ending
 
 
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)

@@ -37,4 +37,14 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert shared["processes"] == 4
     assert shared["lost"] == shared["duplicated"] == 0
     assert figures["get_all_streams"]["streams"] == 2
+    stricter = figures["stricter_server"]
+    assert set(stricter["eight_threads"]) == {"adaptive", "not_adaptive"}
+    for run in [*stricter["eight_threads"].values(), stricter["three_processes_redis"]]:
+        assert run["lost"] == run["duplicated"] == 0
+        assert run["requests"] > 0
+    assert "a stricter server" in result.stdout
+    small, large = figures["import_memory"]["runs"]
+    assert (small["rows"], large["rows"]) == (100, 1000)
+    assert large["peak_rss_bytes"] > 0
+    assert "import memory: peak" in result.stdout
     assert "x floor" in result.stdout

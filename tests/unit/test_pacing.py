@@ -128,3 +128,74 @@ def test_a_hold_longer_than_the_client_waits_fails_every_request_at_once_until_i
     other.wait(sleep=clock.sleep)
     assert clock.slept
     assert 60.0 <= sum(clock.slept) <= 66.0
+
+
+def paced(pacer: Pacer, clock: FakeClock, count: int) -> list[float]:
+    sent = []
+    for _ in range(count):
+        pacer.wait(sleep=clock.sleep)
+        sent.append(clock.now)
+    return sent
+
+
+def test_a_429_the_window_let_through_spreads_the_requests_at_the_same_rate(caplog: pytest.LogCaptureFixture) -> None:
+    clock = FakeClock()
+    pacer = Pacer(Window(RateLimit(200, 30, margin=0), "k", clock=clock))
+    paced(pacer, clock, 20)
+    caplog.set_level("WARNING", logger="mews_wrapper")
+    pacer.hold(1.0)  # Mews said 429 (Retry-After: 1) though 180 more fitted the window
+    assert "pacing this token at 4 requests per 0.60 s" in caplog.text
+    sent = paced(pacer, clock, 40)
+    assert most_in_any_span(sent, 0.6) == 4  # bursts of 200/64, rounded up
+    assert most_in_any_span(sent, 2.0) <= 16  # what a Mews of 20 per 2 s takes
+    assert sent[-1] - sent[0] == pytest.approx(36 * 0.6 / 4, abs=1.0)  # still 200 per 30 s on average
+
+
+def test_another_429_while_the_step_is_new_is_the_same_news_and_a_later_one_halves_the_rate() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(200, 30, margin=0), "k", clock=clock)
+    pacer = Pacer(window)
+    pacer.hold(1.0)
+    pacer.hold(1.0)  # the burst's other requests, already out, answer 429 too
+    clock.now += 0.5
+    pacer.hold(0.0)  # still within the grace (the hold and half a second)
+    clock.now += 5.0  # past the grace: this is a new 429
+    pacer.hold(1.0)
+    sent = paced(pacer, clock, 24)
+    assert most_in_any_span(sent, 1.2) == 4  # 4 per 1.2 s: half the rate (one step for the first three 429s)
+    assert most_in_any_span(sent, 2.4) == 8  # not a quarter: the 429s within the grace did not count
+
+
+def test_every_quiet_window_undoes_one_step_until_the_window_is_as_given(caplog: pytest.LogCaptureFixture) -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(64, 10, margin=0), "k", clock=clock)
+    pacer = Pacer(window)
+    pacer.hold(0.0)
+    clock.now += 5.0
+    pacer.hold(0.0)  # spread, and half the rate
+    caplog.set_level("INFO", logger="mews_wrapper")
+    limits = []
+    for _ in range(8):
+        clock.now += 10.0  # a window without a 429
+        window.take()
+        limits.append(caplog.records[-1].getMessage().rsplit("at ", 1)[-1] if caplog.records else "")
+    assert limits[:7] == [
+        "1 request per 0.16 s",  # the rate back
+        "2 requests per 0.31 s",  # then the bursts, doubling
+        "4 requests per 0.62 s",
+        "8 requests per 1.25 s",
+        "16 requests per 2.50 s",
+        "32 requests per 5.00 s",
+        "64 requests per 10.00 s",
+    ]
+    clock.now += 10.0
+    assert paced(pacer, clock, 64)[-1] == clock.now  # a full burst again, at once
+
+
+def test_a_window_that_is_not_adaptive_keeps_its_bursts_after_a_429() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Window(RateLimit(200, 30, margin=0, adaptive=False), "k", clock=clock))
+    pacer.hold(1.0)
+    clock.now += 1.0
+    sent = paced(pacer, clock, 200)
+    assert sent[-1] == sent[0]  # the whole window at once, as configured

@@ -1,0 +1,69 @@
+"""`make bench`, the import's memory: the peak resident size of `mews-vouchers import` for a file of N rows.
+
+The command runs as its own process (the installed entry point) against a sandbox in another process, with no
+rate limit, so that the figure is the command's alone: `ru_maxrss` of that one child, read with `os.wait4`. Two
+sizes give the growth per row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench_throughput import sandbox
+
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
+
+COMMAND = Path(sys.executable).with_name("mews-vouchers")
+
+
+def peak_of_import(rows: int) -> dict[str, Any]:
+    """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its summary."""
+    with tempfile.TemporaryDirectory() as folder, sandbox("--rate-limit", "0") as url:
+        path = Path(folder) / "codes.csv"
+        with path.open("w", encoding="utf-8") as out:
+            out.write("VoucherId,Value,ValidityStartUtc,ValidityEndUtc\n")
+            for number in range(rows):
+                out.write(f"{VOUCHER_A},MEM-{number:07d},2026-06-01T00:00:00Z,2026-12-31T23:59:59Z\n")
+        env = {key: value for key, value in os.environ.items() if not key.startswith("MEWS_")}
+        env |= {
+            "MEWS_PLATFORM_URL": url,
+            "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN,
+            "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN,
+        }
+        process = subprocess.Popen(
+            [str(COMMAND), "import", str(path), "--json", "--quiet"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert process.stdout is not None
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    summary = json.loads(output.decode().strip().splitlines()[-1])
+    assert summary["added"] == rows, summary
+    return {"rows": rows, "peak_rss_bytes": usage.ru_maxrss * 1024, "elapsed_seconds": summary["elapsed_seconds"]}
+
+
+def import_memory(rows: int) -> dict[str, Any]:
+    """The peak for `rows` and for a tenth of them, and the growth per row between the two."""
+    small, large = peak_of_import(max(1, rows // 10)), peak_of_import(rows)
+    growth = (large["peak_rss_bytes"] - small["peak_rss_bytes"]) / (large["rows"] - small["rows"])
+    return {"runs": [small, large], "growth_bytes_per_row": round(growth, 1)}
+
+
+def print_figures(figures: dict[str, Any]) -> None:
+    """The line `make bench` prints."""
+    small, large = figures["runs"]
+    print(
+        f"import memory: peak {large['peak_rss_bytes'] / 1e6:.0f} MB for {large['rows']:,} rows "
+        f"({small['peak_rss_bytes'] / 1e6:.0f} MB for {small['rows']:,}; "
+        f"{figures['growth_bytes_per_row'] / 1024:.2f} KiB per row)"
+    )
