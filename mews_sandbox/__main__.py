@@ -17,6 +17,9 @@ from mews_sandbox._faults import FAULTS, FaultPlan
 from mews_sandbox._server import start_sandbox
 from mews_sandbox._state_lock import StateInUse, StateLock, hold_state
 
+EXIT_STATE_IN_USE = 3
+"""The exit status when another sandbox serves the same `--db` (a caller may wait and try again)."""
+
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line."""
@@ -86,10 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StateInUse as in_use:
         print(f"mews_sandbox: {in_use}", file=sys.stderr)
         return EXIT_STATE_IN_USE
-
-
-EXIT_STATE_IN_USE = 3
-"""The exit status when another sandbox serves the same `--db` (a caller may wait and try again)."""
 
 
 def _serve(args: argparse.Namespace, config: SandboxConfig, state: StateLock) -> int:

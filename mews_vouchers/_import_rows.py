@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -25,7 +25,26 @@ class Row:
     code: NewVoucherCode
 
 
-class RowTable(Sequence[Row]):
+class _LazyRows(Sequence[Row]):
+    """Rows made when read: a subclass says how many there are (`__len__`) and makes the one at a position."""
+
+    def _made(self, position: int) -> Row:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        """The row at `index` (made now), or a list of them for a slice."""
+        if isinstance(index, slice):
+            return [self._made(position) for position in range(*index.indices(len(self)))]
+        return self._made(range(len(self))[index])
+
+
+class RowTable(_LazyRows):
     """The good rows, in file order; `add` refuses a value repeated for the same voucher (naming the first line)."""
 
     def __init__(self) -> None:
@@ -72,19 +91,7 @@ class RowTable(Sequence[Row]):
         """How many good rows."""
         return len(self._lines)
 
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        """The row at `index` (made now), or a list of them for a slice."""
-        if isinstance(index, slice):
-            return [self._row(position) for position in range(*index.indices(len(self)))]
-        return self._row(range(len(self))[index])
-
-    def _row(self, position: int) -> Row:
+    def _made(self, position: int) -> Row:
         voucher, start, end = (
             self._interned[column[position]] for column in (self._vouchers, self._starts, self._ends)
         )
@@ -107,8 +114,8 @@ class RowTable(Sequence[Row]):
         return lines[value]
 
 
-class RowSelection(Sequence[Row]):
-    """Some rows of a table, by position (4 bytes each), read lazily like the table."""
+class RowSelection(_LazyRows):
+    """Some rows of a table, by position (4 bytes each), made when read like the table's."""
 
     def __init__(self, table: RowTable, positions: Iterable[int]) -> None:
         """The rows of `table` at `positions`."""
@@ -119,18 +126,5 @@ class RowSelection(Sequence[Row]):
         """How many rows."""
         return len(self._positions)
 
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | list[Row]:
-        """The row at `index`, or a list of them for a slice."""
-        if isinstance(index, slice):
-            return [self._table[position] for position in self._positions[index]]
-        return self._table[self._positions[index]]
-
-    def __iter__(self) -> Iterator[Row]:
-        """The rows in order."""
-        return (self._table[position] for position in self._positions)
+    def _made(self, position: int) -> Row:
+        return self._table[self._positions[position]]

@@ -26,6 +26,7 @@ from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
 from mews_wrapper import MewsClient, RateLimit
 
 SERVER = ("--rate-limit", "20", "--rate-window", "2", "--latency", "0.05")
+SERVER_LIMIT = RateLimit(20, 2)  # what reading the codes back is paced by
 CLIENT = RateLimit(200, 30)
 CALL = 50
 
@@ -55,7 +56,7 @@ def threads_run(codes: int, threads: int, limit: RateLimit, prefix: str) -> dict
         for thread in running:
             thread.join()
         wall = time.perf_counter() - started
-        check = stored_check(url, [value.value for value in values])
+        check = stored_check(url, [value.value for value in values], SERVER_LIMIT)
     return {
         "threads": threads,
         "codes": codes,
@@ -111,7 +112,9 @@ def processes_run(codes: int, processes: int) -> dict[str, Any]:
             ]
             results = [json.loads(worker.communicate(timeout=900)[0]) for worker in workers]
             wall = time.perf_counter() - started
-            check = stored_check(url, [f"R{index}-{n}" for index in range(processes) for n in range(share)])
+            check = stored_check(
+                url, [f"R{index}-{n}" for index in range(processes) for n in range(share)], SERVER_LIMIT
+            )
     return {
         "processes": processes,
         "codes": share * processes,

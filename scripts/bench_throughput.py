@@ -113,11 +113,14 @@ async def add_codes(url: str, codes: list[NewVoucherCode], rate_limit: RateLimit
     return {"wall_seconds": round(wall, 3), "429s": counter.count, "not_placed": not_placed}
 
 
-def stored_check(url: str, expected: list[str]) -> dict[str, int]:
-    """Codes of `expected` missing from the voucher, and codes stored more than once."""
+def stored_check(url: str, expected: list[str], rate_limit: RateLimit | None = None) -> dict[str, int]:
+    """Codes of `expected` missing from the voucher, and codes stored more than once.
+
+    `rate_limit` paces the reading like the server's limit (without it, a limited server answers 429s, waited out).
+    """
 
     async def read() -> list[str]:
-        async with AsyncMewsClient(**CREDENTIALS, platform_url=url, rate_limit=None) as client:
+        async with AsyncMewsClient(**CREDENTIALS, platform_url=url, rate_limit=rate_limit) as client:
             return [code.value or "" async for code in client.voucher_codes.get_all([VOUCHER_A]) if code.is_active]
 
     stored = asyncio.run(read())
@@ -162,7 +165,7 @@ def bulk_add(codes: int, limit: int, window: float, latency: float, rounds: int)
             with sandbox(*options) as url:
                 rate_limit = RateLimit(limit, window) if name == "limiter_on" else None
                 run = asyncio.run(add_codes(url, values, rate_limit))
-                run |= stored_check(url, [value.value for value in values])
+                run |= stored_check(url, [value.value for value in values], RateLimit(limit, window))
             run["x_floor"] = round(run["wall_seconds"] / floors[-1], 3)
             runs[name].append(run)
     return {
@@ -226,7 +229,7 @@ def shared_redis(
             ]
             results = [json.loads(worker.communicate(timeout=600)[0]) for worker in workers]
             expected = [f"P{index}-{n}" for index in range(processes) for n in range(share)]
-            check = stored_check(url, expected)
+            check = stored_check(url, expected, RateLimit(limit, window))
     wall = max(result["ended"] for result in results) - min(result["started"] for result in results)
     return {
         "processes": processes,

@@ -17,6 +17,7 @@ from mews_vouchers._csv_file import CsvFileError
 from mews_vouchers._datetimes import format_utc, parse_utc
 from mews_vouchers._delete_job import DeleteInputError, read_listed
 from mews_vouchers._import_file import ImportFileError, read_import_file
+from mews_wrapper import NewVoucherCode
 
 VOUCHER = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
 PACKAGE = Path(__file__).parents[2] / "mews_vouchers"
@@ -205,3 +206,34 @@ def test_a_list_to_delete_with_a_bad_line_deletes_nothing_and_names_it(
 ) -> None:
     with pytest.raises((DeleteInputError, CsvFileError), match=re.escape(words)):
         read_listed(write(tmp_path, text), column)
+
+
+def test_the_rows_are_kept_as_columns_and_made_again_as_they_were_read(tmp_path: Path) -> None:
+    other = str(uuid.uuid4())
+    text = "VoucherId,Value,ValidityStartUtc\n" + "".join(
+        f"{voucher},{value},{start}\n"
+        for voucher, value, start in [
+            (VOUCHER, "A", "2026-06-01"),  # 2
+            (VOUCHER, "B", ""),  # 3
+            (VOUCHER, "A", ""),  # 4: repeats 2
+            (other, "A", "2026-06-01T08:00:00+02:00"),  # 5: another voucher, fine
+            (VOUCHER, "B", ""),  # 6: repeats 3
+            (VOUCHER, "A", ""),  # 7: repeats 2
+            (VOUCHER, "C", ""),  # 8
+        ]
+    )
+    loaded = read_import_file(write(tmp_path, text))
+    assert [(bad.line, bad.reason.rsplit(" repeats ", 1)[1]) for bad in loaded.bad] == [
+        (4, "line 2 (same voucher)"),
+        (6, "line 3 (same voucher)"),
+        (7, "line 2 (same voucher)"),
+    ]
+    rows = loaded.rows
+    assert [row.line for row in rows] == [2, 3, 5, 8]
+    assert rows[-1].line == 8
+    assert [row.line for row in rows[1:3]] == [3, 5]
+    assert rows[2].code == NewVoucherCode(other, "A", dt.datetime(2026, 6, 1, 6, tzinfo=dt.UTC))
+    assert rows.vouchers() == sorted([uuid.UUID(VOUCHER), uuid.UUID(other)], key=str)
+    there, missing = rows.split({(uuid.UUID(VOUCHER), "B"), (uuid.UUID(other), "A")})
+    assert ([row.line for row in there], [row.line for row in missing]) == ([3, 5], [2, 8])
+    assert [row.code.value for row in missing[0:10]] == ["A", "C"]

@@ -39,6 +39,14 @@ def test_bad_arguments_are_refused_naming_them(arguments: tuple[object, ...], na
         RateLimit(*arguments)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("adaptive", ["yes", 1, None])
+def test_adaptive_must_be_a_bool(adaptive: object) -> None:
+    with pytest.raises(MewsValidationError, match="adaptive"):
+        RateLimit(200, 30, adaptive=adaptive)  # type: ignore[arg-type]
+    assert RateLimit(200, 30).adaptive is True
+    assert RateLimit(200, 30, adaptive=False) != RateLimit(200, 30)
+
+
 @pytest.mark.parametrize("margin", [-0.1, math.nan, "1"])
 def test_a_bad_margin_is_refused(margin: object) -> None:
     with pytest.raises(MewsValidationError, match="margin"):
