@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox, SandboxConfig, create_app
 from mews_vouchers import main
 from mews_vouchers._local_sandbox import vouchers as local_sandbox_vouchers
 from mews_wrapper import _pacing
@@ -60,6 +60,15 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
     env["MEWS_VOUCHERS_CACHE"] = str(tmp_path / "cache")
     env["COLUMNS"] = "120"
     return env
+
+
+def seed_local_sandbox(cli_env: dict[str, str], codes: int) -> Path:
+    """The state file of `--sandbox` (in the test's cache folder) holding `codes` codes `SEED-0000000`... of the demo
+    voucher, written by the sandbox's own store: what a `--sandbox` import would leave, without a process for it."""
+    state = Path(cli_env["MEWS_VOUCHERS_CACHE"]) / "sandbox.sqlite3"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    create_app(SandboxConfig(db_path=str(state), seed_codes=codes)).state.sandbox.store.close()
+    return state
 
 
 @pytest.fixture

@@ -23,7 +23,15 @@ from rich.console import Console
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
 from mews_vouchers._codes_out import table
 from mews_wrapper import MewsClient
-from tests.cli.conftest import COMMAND, EMPTY_VOUCHER, Cli, last_json, sandbox_env, write_codes_csv
+from tests.cli.conftest import (
+    COMMAND,
+    EMPTY_VOUCHER,
+    Cli,
+    last_json,
+    sandbox_env,
+    seed_local_sandbox,
+    write_codes_csv,
+)
 from tests.sandbox._http import add_codes
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "codes.csv"
@@ -241,7 +249,7 @@ def test_the_command_without_its_extra_says_how_to_install_it(tmp_path: Path) ->
     assert "pip install 'mews-wrapper[cli]'" in result.stderr
 
 
-def test_the_readme_walkthrough_runs_as_printed(command: Cli, tmp_path: Path) -> None:
+def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## The command line: `mews-vouchers`", 1)[1].split("\n## ", 1)[0]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
@@ -249,7 +257,7 @@ def test_the_readme_walkthrough_runs_as_printed(command: Cli, tmp_path: Path) ->
     assert len(commands) == 7
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "codes.csv").write_bytes(EXAMPLES.read_bytes())
-    results = [command(*line[1:], "--json") for line in commands[:-1]]  # as printed: --sandbox, its own server
+    results = [cli(*line[1:], "--json") for line in commands[:-1]]  # as printed: --sandbox starts its own server
     for line, result in zip(commands, results, strict=False):
         assert result.returncode == 0, (line, result.stderr)
     summaries = [last_json(result.stdout) for result in results if '"command"' in result.stdout]
@@ -267,7 +275,7 @@ def test_the_readme_walkthrough_runs_as_printed(command: Cli, tmp_path: Path) ->
 def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
     command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    assert command("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 3))).returncode == 0
+    seed_local_sandbox(cli_env, 3)
     server = subprocess.Popen(
         [str(COMMAND), "sandbox", "--port", "0"],
         stdin=subprocess.DEVNULL,
@@ -281,7 +289,7 @@ def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
         line = server.stdout.readline().strip()
         assert line.startswith("listening on http://127.0.0.1:"), line
         listed = command("list", VOUCHER_A, env=sandbox_env(line.removeprefix("listening on ")))
-        assert [row.split("\t")[2] for row in listed.stdout.splitlines()] == ["CODE-00002", "CODE-00001", "CODE-00000"]
+        assert [row.split("\t")[2] for row in listed.stdout.splitlines()] == [f"SEED-000000{n}" for n in (2, 1, 0)]
     finally:
         server.terminate()  # reaches the server itself: the command became it
         assert server.wait(timeout=10) == 0

@@ -6,8 +6,10 @@ left behind, two processes racing for one SQLite file) only exists at the proces
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from mews_sandbox import VOUCHER_A, RunningSandbox, state_file_holder
-from tests.cli.conftest import COMMAND, Cli, last_json, sandbox_env, write_codes_csv
+from tests.cli.conftest import COMMAND, Cli, last_json, sandbox_env, seed_local_sandbox, write_codes_csv
 
 
 def wait_for(condition: object, timeout: float = 20.0) -> None:
@@ -37,7 +39,6 @@ def test_two_sandbox_commands_at_once_take_turns_and_no_value_is_added_twice(
     command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
     codes = write_codes_csv(tmp_path / "c.csv", 1000)
-    assert command("--sandbox-reset", "list", VOUCHER_A).returncode == 0  # an empty state
     runs = [
         subprocess.Popen(
             [str(COMMAND), "--sandbox", "import", str(codes), "--json"],
@@ -55,16 +56,17 @@ def test_two_sandbox_commands_at_once_take_turns_and_no_value_is_added_twice(
     assert [run.returncode for run in runs] == [0, 0], [err for _, err in outcomes]
     summaries = [last_json(out) for out, _ in outcomes]
     assert sorted((summary["added"], summary["skipped"]) for summary in summaries) == [(0, 1000), (1000, 0)]
-    values = [line.split("\t")[2] for line in command("--sandbox", "list", VOUCHER_A).stdout.splitlines()]
-    assert sorted(values) == sorted(set(values))
+    state = Path(cli_env["MEWS_VOUCHERS_CACHE"]) / "sandbox.sqlite3"
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        values = [row[0] for row in db.execute("SELECT value FROM voucher_codes WHERE is_active = 1")]
+    assert sorted(values) == sorted(set(values))  # no value active twice
     assert len(values) == 1000
 
 
 def test_the_sandbox_of_a_command_goes_with_it_however_it_ends(
     command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    assert command("--sandbox-reset", "import", str(write_codes_csv(tmp_path / "c.csv", 1000))).returncode == 0
-    state = Path(cli_env["MEWS_VOUCHERS_CACHE"]) / "sandbox.sqlite3"
+    state = seed_local_sandbox(cli_env, 1000)  # enough for an export to fill the pipe and block
     for ending in (signal.SIGTERM, signal.SIGKILL):  # a handler that stops it, and no handler at all (SIGHUP: below)
         export = subprocess.Popen(  # stdout is not read: the export blocks once the pipe is full, its sandbox up
             [str(COMMAND), "--sandbox", "export", VOUCHER_A, "-o", "-"],
