@@ -83,12 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError, TypeError) as error:  # unreadable or incomplete --config, bad options
         print(f"mews_sandbox: {_describe(error, args.config)}", file=sys.stderr)
         return 2
-    try:
-        with hold_state(args.db) as state:
-            return _serve(args, config, state)
-    except StateInUse as in_use:
-        print(f"mews_sandbox: {in_use}", file=sys.stderr)
-        return EXIT_STATE_IN_USE
+    with contextlib.ExitStack() as held:
+        try:
+            state = held.enter_context(hold_state(args.db))
+        except StateInUse as in_use:
+            print(f"mews_sandbox: {in_use}", file=sys.stderr)
+            return EXIT_STATE_IN_USE
+        except OSError as error:  # the state file's folder is missing, or not ours
+            print(f"mews_sandbox: cannot use the state file {args.db}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        return _serve(args, config, state)
 
 
 def _serve(args: argparse.Namespace, config: SandboxConfig, state: StateLock) -> int:

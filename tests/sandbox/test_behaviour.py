@@ -261,6 +261,19 @@ def test_one_sandbox_per_state_file_and_one_that_stops_with_its_input(tmp_path: 
     assert state_file_holder(db) is None
 
 
+def test_command_line_refuses_a_state_file_in_a_missing_folder_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "state.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "mews_sandbox", "--port", "0", "--db", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mews_sandbox: cannot use the state file {missing}: No such file or directory"
+
+
 def test_command_line_rejects_an_unknown_fault() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mews_sandbox", "--port", "0", "--fault-script", "500,boom"],
