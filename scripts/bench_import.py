@@ -1,8 +1,9 @@
 """`make bench`, the import's memory: the peak resident size of `mews-vouchers import` for a file of N rows.
 
-The command runs as its own process (the installed entry point) against a sandbox in another process, with no
-rate limit, so that the figure is the command's alone: `ru_maxrss` of that one child, read with `os.wait4`. Two
-sizes give the growth per row.
+The command runs as its own process (its entry point, `mews_vouchers.main`) against a sandbox in another process,
+with no rate limit, so that the figure is the command's alone: its `VmHWM` (the peak resident size of its own
+memory, which starts anew at exec; `ru_maxrss` would count the forking parent's pages too), read by the process
+itself as it ends. Two sizes give the growth per row.
 """
 
 from __future__ import annotations
@@ -19,11 +20,21 @@ from bench_throughput import sandbox
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
 
-COMMAND = Path(sys.executable).with_name("mews-vouchers")
+RUN_AND_MEASURE = """
+import sys
+from mews_vouchers import main
+code = main(sys.argv[1:])
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(int(peak.split()[1]) * 1024, file=sys.stderr)
+sys.exit(code)
+"""
 
 
-def peak_of_import(rows: int) -> dict[str, Any]:
-    """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its summary."""
+def peak_of_import(rows: int, python: str = sys.executable) -> dict[str, Any]:
+    """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its summary.
+
+    `python` is the interpreter whose `mews_vouchers` runs (another checkout's, to compare).
+    """
     with tempfile.TemporaryDirectory() as folder, sandbox("--rate-limit", "0") as url:
         path = Path(folder) / "codes.csv"
         with path.open("w", encoding="utf-8") as out:
@@ -36,25 +47,22 @@ def peak_of_import(rows: int) -> dict[str, Any]:
             "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN,
             "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN,
         }
-        process = subprocess.Popen(
-            [str(COMMAND), "import", str(path), "--json", "--quiet"],
+        done = subprocess.run(
+            [python, "-c", RUN_AND_MEASURE, "import", str(path), "--json", "--quiet"],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            capture_output=True,
             env=env,
+            check=True,
         )
-        assert process.stdout is not None
-        output = process.stdout.read()
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-    summary = json.loads(output.decode().strip().splitlines()[-1])
+    peak = int(done.stderr.decode().strip().splitlines()[-1])
+    summary = json.loads(done.stdout.decode().strip().splitlines()[-1])
     assert summary["added"] == rows, summary
-    return {"rows": rows, "peak_rss_bytes": usage.ru_maxrss * 1024, "elapsed_seconds": summary["elapsed_seconds"]}
+    return {"rows": rows, "peak_rss_bytes": peak, "elapsed_seconds": summary["elapsed_seconds"]}
 
 
-def import_memory(rows: int) -> dict[str, Any]:
+def import_memory(rows: int, python: str = sys.executable) -> dict[str, Any]:
     """The peak for `rows` and for a tenth of them, and the growth per row between the two."""
-    small, large = peak_of_import(max(1, rows // 10)), peak_of_import(rows)
+    small, large = peak_of_import(max(1, rows // 10), python), peak_of_import(rows, python)
     growth = (large["peak_rss_bytes"] - small["peak_rss_bytes"]) / (large["rows"] - small["rows"])
     return {"runs": [small, large], "growth_bytes_per_row": round(growth, 1)}
 
