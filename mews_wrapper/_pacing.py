@@ -232,7 +232,8 @@ class Window:
         """Log a request if the window has room: (0, False); else (seconds to wait, whether a 429 holds it).
 
         An adaptive window first undoes a step of its slowdown if a full window passed without a 429, and then
-        counts against the window that the slowdown makes.
+        counts against the window that the slowdown makes, its margin scaled with it: a pad of a round trip on
+        every window of a tenth of a second would cut the rate it keeps by a factor of three.
         """
         margin = self.margin()
         requests, seconds = self.limit.requests, self.limit.seconds
@@ -240,7 +241,8 @@ class Window:
             slowdown, eased = self._store.adapt(lambda found, now: found.after_quiet(now, seconds + margin))
             if eased is not None:
                 logger.info("no 429 for a window: pacing this token at %s", eased.describe(requests, seconds))
-            requests, seconds = slowdown.limit(requests, seconds)
+            requests, length = slowdown.limit(requests, seconds)
+            margin, seconds = margin * min(1.0, length / seconds), length
         return self._store.take(requests, math.ceil((seconds + margin) * 1000))
 
     def refused(self, hold: float) -> None:

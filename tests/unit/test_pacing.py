@@ -199,3 +199,11 @@ def test_a_window_that_is_not_adaptive_keeps_its_bursts_after_a_429() -> None:
     clock.now += 1.0
     sent = paced(pacer, clock, 200)
     assert sent[-1] == sent[0]  # the whole window at once, as configured
+
+
+def test_a_spread_window_scales_its_margin_with_it_and_keeps_the_rate() -> None:
+    clock = FakeClock()
+    pacer = Pacer(Window(RateLimit(20, 2, margin=0.2), "k", clock=clock))
+    pacer.hold(0.0)  # spread: 1 request per 0.1 s, its pad a twentieth of 0.2 s
+    sent = paced(pacer, clock, 41)
+    assert 40 * 0.1 <= sent[-1] - sent[0] <= 40 * (0.1 + 0.01 + 0.002 + 0.05)  # not 40 x 0.3 s
