@@ -23,7 +23,7 @@ from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
 from mews_vouchers._csv_file import CsvFileError
 from mews_vouchers._datetimes import EXAMPLE, parse_utc
-from mews_vouchers._delete_job import DeleteInputError, parse_ids, read_listed, run_delete
+from mews_vouchers._delete_job import DeleteInputError, check_values, parse_ids, read_listed, run_delete
 from mews_vouchers._import_file import ImportFileError, read_import_file
 from mews_vouchers._import_job import run_import
 from mews_vouchers._local_sandbox import SandboxStartError, sandbox_files, vouchers
@@ -245,9 +245,7 @@ def delete_command(
     wanted = [*values, *listed] if voucher_id is not None else []
     if not ids and not wanted:
         raise click.UsageError("name the codes to delete: CODE_ID..., or --voucher-id with --value or --from-file")
-    for value in wanted:
-        if not 1 <= len(value) <= 128:
-            raise DeleteInputError(f"a value must be 1 to 128 characters long, got {len(value)}: {value[:40]!r}")
+    check_values(values)  # the file's entries were checked as it was read
     if not (yes or dry_run or sys.stdin.isatty()):
         raise click.UsageError("deleting needs --yes when there is no terminal to ask for confirmation")
 

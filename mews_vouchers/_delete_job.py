@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,15 @@ def read_listed(path: str, column: str) -> list[str]:
         more = f"\n... and {len(problems) - 20:,} more" if len(problems) > 20 else ""
         raise DeleteInputError(f"{path}: nothing deleted:\n" + "\n".join(problems[:20]) + more)
     return [text for _, text in entries]
+
+
+def check_values(values: Sequence[str]) -> None:
+    """`DeleteInputError` for the first value named on the command line that no code can have (1 to 128 chars)."""
+    for value in values:
+        if not 1 <= len(value) <= MAX_VALUE_LENGTH:
+            raise DeleteInputError(
+                f"a value must be 1 to {MAX_VALUE_LENGTH} characters long, got {len(value)}: {value[:40]!r}"
+            )
 
 
 def _entry_problem(text: str, column: str) -> str | None:

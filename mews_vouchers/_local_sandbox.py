@@ -123,7 +123,7 @@ def local_sandbox(reset: bool = False, *, on_wait: Callable[[str], None] | None 
 
 def _wait_for_the_state(
     database: Path, on_wait: Callable[[str], None] | None, holder_of: Callable[[str], dict[str, Any] | None]
-) -> Path:
+) -> None:
     """Return once no other sandbox serves `database`; `SandboxStartError` if a standalone one does."""
     told = False
     while (holder := holder_of(str(database))) is not None:
@@ -137,7 +137,6 @@ def _wait_for_the_state(
             on_wait(f"waiting for another mews-vouchers --sandbox command (pid {pid}) to finish with the sandbox state")
             told = True
         time.sleep(0.2)
-    return database
 
 
 def _stop(process: subprocess.Popen[str]) -> None:

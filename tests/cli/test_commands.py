@@ -162,6 +162,7 @@ def test_delete_by_value_from_a_file_asks_for_yes_without_a_terminal_and_skips_w
         (["list", VOUCHER_A, "--updated-since", "yesterday"], "not an ISO 8601 datetime"),
         (["delete", "--value", "X", "--yes"], "--value needs --voucher-id"),
         (["delete", "not-an-id", "--yes"], "not code ids"),
+        (["delete", "--voucher-id", VOUCHER_A, "--value", "x" * 129, "--yes"], "1 to 128 characters long, got 129"),
         (["frobnicate"], "No such command"),
         (["list", VOUCHER_A, "--updated-since", "0001-01-01T00:00:00+01:00"], "outside the years 1 to 9999"),
         (["list", VOUCHER_A, "--updated-since", "2026-01-01", "--updated-until", "9999-12-31T23:59:59-01:00"], "9999"),
