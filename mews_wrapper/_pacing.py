@@ -14,17 +14,18 @@ import hashlib
 import logging
 import math
 import random
+import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import anyio.to_thread
 import attrs
 
 from mews_wrapper._constants import LOGGER_NAME, MAX_RETRY_AFTER
 from mews_wrapper._exceptions import MewsConnectionError, RateLimitError
-from mews_wrapper._rate_limit import RateLimit, without_password
+from mews_wrapper._rate_limit import IN_FLIGHT_LEASE, RateLimit, without_password
 from mews_wrapper._slowdown import Slowdown
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -33,6 +34,7 @@ KEY_PREFIX = "mews-wrapper:rate"
 _RECENT_ROUND_TRIPS = 32
 _SLOWDOWN_KEPT_SECONDS = 86_400  # a slowdown nobody has touched for a day is forgotten
 _LEAK_EVERY = 64
+_T = TypeVar("_T")
 
 
 def token_key(platform_url: str, access_token: str) -> str:
@@ -52,6 +54,12 @@ class _Store(Protocol):
 
     def adapt(self, step: _Step) -> tuple[Slowdown, Slowdown | None]:
         """Apply `step` to the shared slowdown at once: (the slowdown now, the new one if `step` changed it)."""
+
+    def enter(self, most: int) -> str | None:
+        """A ticket for one more request in flight if fewer than `most` are; None when they are full."""
+
+    def leave(self, ticket: str) -> None:
+        """The request of `ticket` is no longer in flight."""
 
 
 _Step = Callable[[Slowdown, float], Slowdown | None]
@@ -99,6 +107,7 @@ class _MemoryStore:
         self._log = _Log(_memory_bucket, lambda: math.floor(clock() * 1000))
         self._hold_until = 0.0
         self._slowdown = Slowdown()
+        self._in_flight = 0
 
     def take(self, limit: int, interval_ms: int) -> tuple[float, bool]:
         with self._lock:
@@ -118,6 +127,17 @@ class _MemoryStore:
                 self._slowdown = changed
             return self._slowdown, changed
 
+    def enter(self, most: int) -> str | None:
+        with self._lock:
+            if self._in_flight >= most:
+                return None
+            self._in_flight += 1
+            return "in memory"
+
+    def leave(self, ticket: str) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
 
 class _RedisStore:
     """A window in Redis: a sorted set of send times (wall clock, milliseconds) and a hold key with an expiry."""
@@ -130,6 +150,8 @@ class _RedisStore:
         self._key = key
         self._hold_key = f"{key}:hold"
         self._slowdown_key = f"{key}:slowdown"
+        self._flight_key = f"{key}:flight"
+        self._enter_script = self._redis.register_script(_ENTER_SCRIPT)
         self._lock = threading.Lock()  # a bucket keeps its last decision on itself: one put at a time
         self._log = _Log(self._redis_bucket, lambda: time.time_ns() // 1_000_000)  # shared by hosts: wall clock
 
@@ -174,6 +196,18 @@ class _RedisStore:
             self._redis.transaction(write, self._slowdown_key)
             return outcome[0]
 
+    def enter(self, most: int) -> str | None:
+        ticket = secrets.token_hex(8)
+        with self._errors():
+            entered = self._enter_script(
+                keys=[self._flight_key], args=[most, math.ceil(IN_FLIGHT_LEASE * 1000), ticket]
+            )
+        return ticket if entered else None
+
+    def leave(self, ticket: str) -> None:
+        with self._errors():
+            self._redis.zrem(self._flight_key, ticket)
+
     def _read_slowdown(self, client: Any) -> Slowdown:
         stored = client.hgetall(self._slowdown_key)
         if not stored:
@@ -183,6 +217,20 @@ class _RedisStore:
 
     def _errors(self) -> _RedisErrors:
         return _RedisErrors(self._shown)
+
+
+_ENTER_SCRIPT = """
+local now = redis.call('TIME')
+local now_ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
+  return 0
+end
+redis.call('ZADD', KEYS[1], now_ms + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+"""Takes an in-flight slot of a token in Redis: drops the leases that ran out, adds one if there is room."""
 
 
 class _RedisErrors:
@@ -262,6 +310,27 @@ class Window:
         """A request's round trip, for the margin."""
         self._round_trips.append(seconds)
 
+    def enter(self) -> Slot | None:
+        """A slot among the token's requests in flight (`RateLimit.max_in_flight`), or None while they are full."""
+        most = self.limit.max_in_flight
+        if most is None:
+            return Slot(self, None)
+        ticket = self._store.enter(most)
+        return None if ticket is None else Slot(self, ticket)
+
+    def leave(self, ticket: str) -> None:
+        """Give a slot back; a storage failure only leaves it to its lease (the request itself went well)."""
+        try:
+            self._store.leave(ticket)
+        except MewsConnectionError as error:
+            logger.warning("%s; its slot frees itself within %d s", error, IN_FLIGHT_LEASE)
+
+    def flight_poll(self) -> float:
+        """How long a request waits before asking again for a slot: half a recent round trip, 2 ms to 100 ms."""
+        recent = sorted(self._round_trips)
+        typical = recent[len(recent) // 2] if recent else 0.05
+        return min(max(typical / 2, 0.002), 0.1)
+
     def hold(self, seconds: float) -> None:
         """Mews said 429 with `Retry-After`: nobody sharing the window sends for `seconds`."""
         self._store.hold(seconds)
@@ -274,6 +343,29 @@ class Window:
         """
         spread = min(1.0, wait / 10) if held else min(0.25, self.limit.seconds / self.limit.requests / 2)
         return random.uniform(0, spread)  # noqa: S311 - jitter, not a secret
+
+
+class Slot:
+    """A request's place among its token's requests in flight, from before it is paced until it is answered."""
+
+    def __init__(self, window: Window, ticket: str | None) -> None:
+        """The slot `ticket` of `window` (None: the window has no cap, and nothing to give back)."""
+        self._window = window
+        self._ticket = ticket
+
+    def leave(self) -> None:
+        """Give the slot back (once; later calls do nothing)."""
+        ticket, self._ticket = self._ticket, None
+        if ticket is not None:
+            self._window.leave(ticket)
+
+    async def leave_async(self) -> None:
+        """`leave`, awaited (Redis from a worker thread), and done even when the task is being cancelled."""
+        if self._ticket is None or self._window.in_memory:
+            self.leave()
+            return
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(self.leave)
 
 
 _windows: dict[tuple[RateLimit, str], Window] = {}
@@ -303,26 +395,43 @@ class Pacer:
         self.window = window
         self.max_hold = max_hold
 
-    def wait(self, sleep: Callable[[float], None] = time.sleep) -> None:
-        """Block until the window lets one more request go (and log it); `RateLimitError` during a long hold."""
-        while True:
-            wait, held = self.window.take()
-            if wait <= 0:
-                return
-            self._refuse_a_long_hold(wait, held)
-            sleep(wait + self.window.jitter(wait, held))
+    def wait(self, sleep: Callable[[float], None] = time.sleep) -> Slot:
+        """Block until an in-flight slot is free and the window lets one more request go (and log it).
 
-    async def wait_async(self, sleep: Callable[[float], Awaitable[None]] = anyio.sleep) -> None:
-        """Await until the window lets one more request go (and log it); Redis is asked from a worker thread."""
-        while True:
-            if self.window.in_memory:
+        `RateLimitError` during a long hold. The caller gives the slot back once the request is answered.
+        """
+        while (slot := self.window.enter()) is None:
+            sleep(self.window.flight_poll())
+        try:
+            while True:
                 wait, held = self.window.take()
-            else:
-                wait, held = await anyio.to_thread.run_sync(self.window.take)
-            if wait <= 0:
-                return
-            self._refuse_a_long_hold(wait, held)
-            await sleep(wait + self.window.jitter(wait, held))
+                if wait <= 0:
+                    return slot
+                self._refuse_a_long_hold(wait, held)
+                sleep(wait + self.window.jitter(wait, held))
+        except BaseException:
+            slot.leave()
+            raise
+
+    async def wait_async(self, sleep: Callable[[float], Awaitable[None]] = anyio.sleep) -> Slot:
+        """`wait`, awaited; Redis is asked from a worker thread."""
+        while (slot := await self._ask(self.window.enter)) is None:
+            await sleep(self.window.flight_poll())
+        try:
+            while True:
+                wait, held = await self._ask(self.window.take)
+                if wait <= 0:
+                    return slot
+                self._refuse_a_long_hold(wait, held)
+                await sleep(wait + self.window.jitter(wait, held))
+        except BaseException:
+            await slot.leave_async()
+            raise
+
+    async def _ask(self, question: Callable[[], _T]) -> _T:
+        if self.window.in_memory:
+            return question()
+        return await anyio.to_thread.run_sync(question)
 
     def _refuse_a_long_hold(self, wait: float, held: bool) -> None:
         if held and wait > self.max_hold:

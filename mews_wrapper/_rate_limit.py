@@ -11,6 +11,8 @@ import attrs
 from mews_wrapper._exceptions import MewsValidationError
 
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+IN_FLIGHT_LEASE = 300
+"""Seconds a request's in-flight slot in Redis lasts at most: a process that died mid-request frees it then."""
 
 
 def _check_requests(_: object, __: attrs.Attribute[int], value: object) -> None:
@@ -33,6 +35,13 @@ def _check_margin(_: object, __: attrs.Attribute[float | None], value: object) -
 def _check_adaptive(_: object, __: attrs.Attribute[bool], value: object) -> None:
     if not isinstance(value, bool):
         raise MewsValidationError(f"RateLimit adaptive must be True or False, got {value!r}")
+
+
+def _check_in_flight(_: object, __: attrs.Attribute[int], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise MewsValidationError(f"RateLimit max_in_flight must be None or a whole number >= 1, got {value!r}")
 
 
 def _check_storage(_: object, __: attrs.Attribute[str | None], value: object) -> None:
@@ -76,6 +85,11 @@ class RateLimit:
     limit a guideline): a 429 for a request the window let through makes every client of the window (in Redis too)
     spread its requests (the same rate, bursts of a sixty-fourth of `requests`), a further one halve the rate, and
     each window without a 429 undo one step. `adaptive=False` keeps the window as given.
+
+    `max_in_flight` (8 by default) caps the requests of the token out at once, across every client of the window
+    (in Redis too): a Mews stricter than the window refuses at most that many requests before the first 429 comes
+    back and slows everyone down. None lifts the cap. A Redis slot is leased for `IN_FLIGHT_LEASE` seconds, so a
+    process killed mid-request gives its slot back by then.
     """
 
     requests: int = attrs.field(validator=_check_requests)
@@ -83,6 +97,7 @@ class RateLimit:
     storage: str | None = attrs.field(default=None, validator=_check_storage, repr=lambda url: repr(_shown(url)))
     margin: float | None = attrs.field(default=None, kw_only=True, validator=_check_margin)
     adaptive: bool = attrs.field(default=True, kw_only=True, validator=_check_adaptive)
+    max_in_flight: int | None = attrs.field(default=8, kw_only=True, validator=_check_in_flight)
 
     @property
     def max_margin(self) -> float:

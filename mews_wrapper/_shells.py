@@ -23,7 +23,7 @@ import anyio
 import httpx
 
 from mews_wrapper._exceptions import ClientClosedError
-from mews_wrapper._pacing import Pacer
+from mews_wrapper._pacing import Pacer, Slot
 from mews_wrapper._program import (
     ChunkedWrite,
     Emit,
@@ -96,7 +96,7 @@ class _Attempt:
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-_Performed = Send | Sleep | Pace | HoldBack
+_Performed = Send | Sleep | HoldBack
 _ENDED: Any = object()  # a program ended
 
 
@@ -237,13 +237,14 @@ class SyncShell(_Shell[httpx.Client]):
         pool.shutdown(wait=True)
         return write.outcome()
 
+    def pace(self) -> Slot | None:
+        """Wait for the rate limiter (`Pace`): the request's in-flight slot, or None without a limiter."""
+        self.check_open()
+        return None if self.pacer is None else self.pacer.wait()
+
     def _perform(self, step: _Performed) -> Outcome | None:
         if isinstance(step, Sleep):
             self._sleep(step.seconds)
-        elif isinstance(step, Pace):
-            self.check_open()
-            if self.pacer is not None:
-                self.pacer.wait()
         elif isinstance(step, HoldBack):
             if self.pacer is not None:
                 self.pacer.hold(step.seconds)
@@ -277,6 +278,7 @@ class _Runner:
         self._program = program
         self._stepper = _Stepper(program)
         self._steps = iter(self._stepper)
+        self._slot: Slot | None = None  # held from a Pace until the step after it (its Send) has been performed
 
     @property
     def returned(self) -> Any:
@@ -285,7 +287,13 @@ class _Runner:
 
     def close(self) -> None:
         """Close the program (a stream nobody reads any more)."""
+        self._give_back()
         self._program.close()
+
+    def _give_back(self) -> None:
+        slot, self._slot = self._slot, None
+        if slot is not None:
+            slot.leave()
 
 
 class _SyncRunner(_Runner):
@@ -301,7 +309,13 @@ class _SyncRunner(_Runner):
             if isinstance(step, Emit):
                 return step.value
             with self._stepper.performing():
-                self._stepper.outcome = self._shell._perform(step)
+                if isinstance(step, Pace):
+                    self._slot = self._shell.pace()
+                    continue
+                try:
+                    self._stepper.outcome = self._shell._perform(step)
+                finally:
+                    self._give_back()
         return _ENDED
 
 
@@ -397,13 +411,14 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
             write.outcome(_single(interruption))
         return write.outcome()
 
+    async def pace(self) -> Slot | None:
+        """Wait for the rate limiter (`Pace`): the request's in-flight slot, or None without a limiter."""
+        self.check_open()
+        return None if self.pacer is None else await self.pacer.wait_async()
+
     async def _perform(self, step: _Performed) -> Outcome | None:
         if isinstance(step, Sleep):
             await self._sleep(step.seconds)
-        elif isinstance(step, Pace):
-            self.check_open()
-            if self.pacer is not None:
-                await self.pacer.wait_async()
         elif isinstance(step, HoldBack):
             if self.pacer is not None:
                 await self.pacer.hold_async(step.seconds)
@@ -428,8 +443,19 @@ class _AsyncRunner(_Runner):
             if isinstance(step, Emit):
                 return step.value
             with self._stepper.performing():
-                self._stepper.outcome = await self._shell._perform(step)
+                if isinstance(step, Pace):
+                    self._slot = await self._shell.pace()
+                    continue
+                try:
+                    self._stepper.outcome = await self._shell._perform(step)
+                finally:
+                    await self._give_back_async()
         return _ENDED
+
+    async def _give_back_async(self) -> None:
+        slot, self._slot = self._slot, None
+        if slot is not None:
+            await slot.leave_async()
 
 
 def _single(error: BaseException) -> BaseException:

@@ -10,7 +10,16 @@ import httpx
 import pytest
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
-from mews_wrapper import AsyncMewsClient, BatchError, ForbiddenError, MewsClient, NewVoucherCode, ServerError
+from mews_wrapper import (
+    AsyncMewsClient,
+    BatchError,
+    ForbiddenError,
+    MewsClient,
+    NewVoucherCode,
+    RateLimit,
+    ServerError,
+)
+from mews_wrapper._pacing import window_for
 from tests._cancel import add_cancelled_by_deadline
 
 pytestmark = pytest.mark.anyio
@@ -132,3 +141,19 @@ async def test_cancelling_a_concurrent_add_accounts_for_every_code_in_whole_chun
     await asyncio.sleep(0.5)  # let a cancelled request that reached the sandbox land
     assert len(succeeded) <= sandbox.state.store.count() <= len(succeeded) + len(accounting.unknown)
     await client.close()
+
+
+async def test_the_rate_limit_caps_requests_in_flight_and_every_slot_comes_back(
+    sandbox: RunningSandbox, is_async: bool
+) -> None:
+    sandbox.faults.retry_after = "0"
+    sandbox.faults.add("429", "429")  # two chunks are refused (and retried): their slots come back too
+    in_flight = InFlight()
+    limit = RateLimit(10_000, 1, margin=0, adaptive=False, max_in_flight=3)
+    client = client_for(sandbox.url, is_async, in_flight, max_concurrency=8, rate_limit=limit, max_retries=3)
+    added = await add(client, codes("F", 12 * 1000))
+    assert len(added) == 12_000
+    assert in_flight.most == 3  # eight chunks at once by the client, three by the token's cap
+    window = window_for(limit, sandbox.url, DEMO_ACCESS_TOKEN)
+    slots = [window.enter() for _ in range(4)]
+    assert [slot is not None for slot in slots] == [True, True, True, False]  # all three free again, no more

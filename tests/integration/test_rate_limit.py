@@ -241,3 +241,21 @@ def test_the_slowdown_is_shared_through_redis(limited: RunningSandbox, redis_url
     assert held is False
     keys = {key.decode() for key in redis.Redis.from_url(storage).keys("*")}
     assert "mews-wrapper:rate:shared-test:slowdown" in keys
+
+
+def test_the_cap_on_requests_in_flight_is_shared_through_redis_and_a_dead_holders_slots_run_out(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mews_wrapper._pacing.IN_FLIGHT_LEASE", 0.3)
+    storage = redis_url[: -len("/0")] + "/5"
+    key = "mews-wrapper:rate:flight-test"
+    here = Window(RateLimit(100, 10, storage, max_in_flight=3), key)
+    there = Window(RateLimit(100, 10, storage, max_in_flight=3), key)  # another process's view of the token
+    held = [here.enter(), there.enter(), here.enter()]
+    assert all(slot is not None for slot in held)
+    assert there.enter() is None  # three out across both: the fourth waits
+    held.pop().leave()  # type: ignore[union-attr]
+    assert there.enter() is not None
+    assert here.enter() is None
+    time.sleep(0.4)  # the holders "died": their slots' leases run out
+    assert [here.enter() is not None for _ in range(4)] == [True, True, True, False]

@@ -44,7 +44,7 @@ def test_a_pacer_never_puts_more_than_the_limit_in_any_window_and_loses_little_t
     pacer = Pacer(Window(RateLimit(requests, seconds, margin=0), "k", clock=clock))
     sent = []
     for _ in range(requests * 3 + 1):
-        pacer.wait(sleep=clock.sleep)
+        pacer.wait(sleep=clock.sleep).leave()
         sent.append(clock.now)
     assert most_in_any_span(sent, seconds) == requests
     assert sent[requests - 1] == sent[0]  # the first window's worth goes at once
@@ -57,7 +57,7 @@ def test_the_margin_widens_every_window_it_paces() -> None:
     pacer = Pacer(Window(RateLimit(2, 10, margin=1.5), "k", clock=clock))
     sent = []
     for _ in range(5):
-        pacer.wait(sleep=clock.sleep)
+        pacer.wait(sleep=clock.sleep).leave()
         sent.append(clock.now)
     assert most_in_any_span(sent, 11.5) == 2
     assert sent[2] - sent[0] >= 11.5
@@ -67,16 +67,16 @@ def test_a_hold_keeps_every_pacer_of_the_window_back_until_it_ends_with_a_bounde
     clock = FakeClock()
     window = Window(RateLimit(100, 30, margin=0), "k", clock=clock)
     first, second = Pacer(window), Pacer(window)
-    first.wait(sleep=clock.sleep)
+    first.wait(sleep=clock.sleep).leave()
     first.hold(7.0)  # a 429 with Retry-After: 7
     told = clock.now
-    second.wait(sleep=clock.sleep)
+    second.wait(sleep=clock.sleep).leave()
     assert 7.0 <= clock.now - told <= 7.0 + 0.7  # the hold, and up to a tenth of it (at most 1 s) of jitter
     assert clock.slept[0] >= 7.0
     first.hold(2.0)
     first.hold(1.0)  # a shorter hold does not cut the longer one short
     told = clock.now
-    first.wait(sleep=clock.sleep)
+    first.wait(sleep=clock.sleep).leave()
     assert clock.now - told >= 2.0
 
 
@@ -88,9 +88,9 @@ async def test_the_async_pacer_waits_on_the_same_window() -> None:
     sent = []
     for turn in range(12):
         if turn % 2:
-            await async_side.wait_async(sleep=clock.sleep_async)
+            (await async_side.wait_async(sleep=clock.sleep_async)).leave()
         else:
-            sync_side.wait(sleep=clock.sleep)
+            sync_side.wait(sleep=clock.sleep).leave()
         sent.append(clock.now)
     assert most_in_any_span(sent, 5.0) == 4
     assert sent[-1] - sent[0] >= 10.0
@@ -103,7 +103,7 @@ def test_a_window_without_a_fixed_margin_pads_by_the_slowest_recent_round_trip()
     pacer = Pacer(window)
     sent = []
     for _ in range(3):
-        pacer.wait(sleep=clock.sleep)
+        pacer.wait(sleep=clock.sleep).leave()
         sent.append(clock.now)
     assert sent[2] - sent[0] >= 10.4
 
@@ -120,12 +120,12 @@ def test_a_hold_longer_than_the_client_waits_fails_every_request_at_once_until_i
     assert "fails at once until" in caplog.text
     for pacer in (first, other, first):
         with pytest.raises(RateLimitError, match=r"hold back until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC") as refused:
-            pacer.wait(sleep=clock.sleep)
+            pacer.wait(sleep=clock.sleep).leave()
         assert refused.value.status_code == 429
         assert refused.value.retry_after == pytest.approx(3600.0)
     assert clock.slept == []  # nobody waited
     clock.now += 3540.0  # an hour minus a minute: the rest is within what the client waits out
-    other.wait(sleep=clock.sleep)
+    other.wait(sleep=clock.sleep).leave()
     assert clock.slept
     assert 60.0 <= sum(clock.slept) <= 66.0
 
@@ -133,7 +133,7 @@ def test_a_hold_longer_than_the_client_waits_fails_every_request_at_once_until_i
 def paced(pacer: Pacer, clock: FakeClock, count: int) -> list[float]:
     sent = []
     for _ in range(count):
-        pacer.wait(sleep=clock.sleep)
+        pacer.wait(sleep=clock.sleep).leave()
         sent.append(clock.now)
     return sent
 
@@ -207,3 +207,39 @@ def test_a_spread_window_scales_its_margin_with_it_and_keeps_the_rate() -> None:
     pacer.hold(0.0)  # spread: 1 request per 0.1 s, its pad a twentieth of 0.2 s
     sent = paced(pacer, clock, 41)
     assert 40 * 0.1 <= sent[-1] - sent[0] <= 40 * (0.1 + 0.01 + 0.002 + 0.05)  # not 40 x 0.3 s
+
+
+def test_no_more_than_max_in_flight_requests_are_out_at_once_and_a_slot_comes_back_once_answered() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(100, 30, margin=0, max_in_flight=3), "k", clock=clock)
+    pacer = Pacer(window)
+    out = [pacer.wait(sleep=clock.sleep) for _ in range(3)]
+    assert clock.slept == []  # three go at once
+
+    def answer_one(seconds: float) -> None:  # while the fourth waits, the first request is answered
+        clock.sleep(seconds)
+        out.pop(0).leave()
+
+    fourth = pacer.wait(sleep=answer_one)
+    assert clock.slept == [pytest.approx(0.025)]  # one poll (half the assumed round trip), then its slot
+    assert window.enter() is None  # three out again: the cap holds
+    fourth.leave()
+    fourth.leave()  # a slot is given back once: a second leave does not free another
+    assert window.enter() is not None
+    assert window.enter() is None
+
+
+def test_a_wait_that_fails_gives_its_slot_back() -> None:
+    clock = FakeClock()
+    window = Window(RateLimit(100, 30, margin=0, max_in_flight=1), "k", clock=clock)
+    pacer = Pacer(window)
+    pacer.hold(3600.0)
+    for _ in range(3):
+        with pytest.raises(RateLimitError):
+            pacer.wait(sleep=clock.sleep)
+    assert window.enter() is not None  # the one slot is free: the refused waits did not keep it
+
+
+def test_max_in_flight_none_lifts_the_cap() -> None:
+    window = Window(RateLimit(100, 30, max_in_flight=None), "k", clock=FakeClock())
+    assert all(window.enter() is not None for _ in range(500))

@@ -53,6 +53,16 @@ def test_a_bad_margin_is_refused(margin: object) -> None:
         RateLimit(200, 30, margin=margin)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("most", [0, -1, 2.5, True, "8"])
+def test_a_bad_max_in_flight_is_refused(most: object) -> None:
+    with pytest.raises(MewsValidationError, match="max_in_flight"):
+        RateLimit(200, 30, max_in_flight=most)  # type: ignore[arg-type]
+
+
+def test_the_default_window_keeps_at_most_eight_requests_in_flight() -> None:
+    assert RateLimit(200, 30).max_in_flight == 8
+
+
 @pytest.mark.parametrize(
     ("value", "named"), [("200/30", "rate_limit"), (0, "max_concurrency"), (65, "max_concurrency")]
 )
