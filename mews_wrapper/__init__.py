@@ -34,10 +34,11 @@ from mews_wrapper._exceptions import (
     ServerError,
     UnexpectedStatusError,
 )
-from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
+from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
+from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
+from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
 from mews_wrapper._version import __version__
-from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

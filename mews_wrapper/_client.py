@@ -22,9 +22,9 @@ from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
 from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit
+from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import concrete_init
-from mews_wrapper._voucher_codes import AsyncVoucherCodes, VoucherCodes
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 _SleepT = TypeVar("_SleepT")

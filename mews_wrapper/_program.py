@@ -1,7 +1,7 @@
 """What every call does, written once as generators that do no I/O: the sync and async clients only drive them.
 
-A program yields steps: `Send` (make this HTTP request and send me the `Outcome`), `Sleep` (wait, then go on) and
-`Emit` (hand this value to the caller). Retries, pagination, chunking and batch accounting all live here.
+A program yields the steps of `_steps` (pace, send, hold back, sleep, emit). Retries, pagination over any
+`PagedQuery`, chunked writes and their accounting all live here, for every endpoint alike.
 
 Whatever interrupts a step (a cancelled task, `KeyboardInterrupt`, any exception in the driver) is thrown into the
 program at the step it interrupted, so that add and delete can account for every item before it propagates.
@@ -9,19 +9,17 @@ program at the step it interrupted, so that add and delete can account for every
 
 from __future__ import annotations
 
-import itertools
 import logging
-import uuid
 from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
-import httpx
 from mews_connector_client import Client as GeneratedClient
 
-from mews_wrapper._chunking import chunks, count_windows, optional_chunks, optional_windows
+from mews_wrapper._chunking import chunks
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._constants import LOGGER_NAME
+from mews_wrapper._endpoint import Endpoint
 from mews_wrapper._exceptions import (
     BatchError,
     ClientClosedError,
@@ -31,55 +29,13 @@ from mews_wrapper._exceptions import (
     MewsResponseError,
     RateLimitError,
 )
-from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
-from mews_wrapper._pagination import CursorState
-from mews_wrapper._requests import ADD, DELETE, Operation, Send, build_add, build_delete, build_get_all
+from mews_wrapper._page import Page
+from mews_wrapper._pagination import CursorState, PagedQuery
 from mews_wrapper._responses import Answer, generated_client, read_answer, request_id_of, transport_error
 from mews_wrapper._retry import RetryPolicy, never_reached_mews, retry_after_of
-from mews_wrapper._validation import TimeWindow
+from mews_wrapper._steps import PACE, Emit, HoldBack, Outcome, Program, Send, Sleep, Step
 
 logger = logging.getLogger(LOGGER_NAME)
-
-
-@attrs.frozen
-class Sleep:
-    """Wait this many seconds before going on."""
-
-    seconds: float
-
-
-@attrs.frozen
-class Pace:
-    """Wait for the rate limiter's leave to send (nothing has gone out yet)."""
-
-
-@attrs.frozen
-class HoldBack:
-    """Mews answered 429: every client sharing the token's window holds back, and an adaptive window slows down.
-
-    `seconds` is the hold Mews asked for, 0 when it gave no `Retry-After`.
-    """
-
-    seconds: float
-
-
-PACE = Pace()
-
-
-@attrs.frozen
-class Emit:
-    """Hand a value to the caller (a page, or the result of add/delete)."""
-
-    value: Any
-
-
-@attrs.frozen
-class Outcome:
-    """What one HTTP request gave: a response or an httpx error, and how long it took."""
-
-    response: httpx.Response | None
-    error: httpx.RequestError | None
-    elapsed_ms: float
 
 
 @attrs.define
@@ -89,9 +45,7 @@ class Delivery:
     may_have_acted: bool = False
 
 
-Step: TypeAlias = Send | Sleep | Pace | HoldBack | Emit
-Program: TypeAlias = Generator[Step, Outcome | None, None]
-Exchange: TypeAlias = Generator[Step, Outcome | None, Answer]
+Exchange: TypeAlias = Generator[Step, Outcome | None, Answer[Any]]
 
 
 @attrs.frozen
@@ -114,7 +68,7 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
     `delivery`, when given, tells the caller, however the exchange ends, whether the request may have reached Mews:
     true while a request is out, and after an answer that leaves its outcome unknown (a 5xx, a timeout).
     """
-    operation = send.operation
+    endpoint = send.endpoint
     delivery = delivery or Delivery()
     acted_before = False  # whether an earlier try may have reached Mews (a write never retries after one)
     retries = 0
@@ -135,13 +89,13 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
             delivery.may_have_acted = acted_before
             if isinstance(error, RateLimitError):  # every client of the window holds back, and slows down
                 yield HoldBack(retry_after_of(error) or 0.0)
-            delay = session.policy.delay(error, retries_done=retries, idempotent=operation.idempotent)
+            delay = session.policy.delay(error, retries_done=retries, idempotent=endpoint.idempotent)
             if delay is None:
                 raise
             retries += 1
             logger.info(
                 "retrying %s in %.2f s (retry %d of %d): %s",
-                operation.name,
+                endpoint.name,
                 delay,
                 retries,
                 session.policy.max_retries,
@@ -152,89 +106,44 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
         return answer
 
 
-def _read(session: Session, send: Send, outcome: Outcome) -> Answer:
-    operation = send.operation
+def _read(session: Session, send: Send, outcome: Outcome) -> Answer[Any]:
+    endpoint = send.endpoint
     if outcome.response is None:
         if outcome.error is None:  # pragma: no cover - a driver bug
             raise RuntimeError("an Outcome needs a response or an error")
-        logger.debug("%s failed: %s (%.1f ms)", operation.name, type(outcome.error).__name__, outcome.elapsed_ms)
-        raise transport_error(operation, outcome.error, session.config)
+        logger.debug("%s failed: %s (%.1f ms)", endpoint.name, type(outcome.error).__name__, outcome.elapsed_ms)
+        raise transport_error(endpoint, outcome.error, session.config)
     response = outcome.response
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "%s %s request_id=%s %.1f ms",
-            operation.name,
+            endpoint.name,
             response.status_code,
             request_id_of(response, session.config),
             outcome.elapsed_ms,
         )
-    return read_answer(operation, response, session.parser, session.config)
+    return read_answer(endpoint, response, session.parser, session.config)
 
 
-PlannedQuery: TypeAlias = tuple[
-    Sequence[uuid.UUID], Sequence[uuid.UUID] | None, Sequence[uuid.UUID] | None, TimeWindow | None
-]
-
-
-@attrs.frozen
-class GetAllQuery:
-    """A checked getAll query of any size; `plan()` splits it into requests Mews accepts."""
-
-    voucher_ids: Sequence[uuid.UUID]
-    voucher_code_ids: Sequence[uuid.UUID] | None
-    enterprise_ids: Sequence[uuid.UUID] | None
-    window: TimeWindow | None
-    page_size: int
-
-    def plan(self) -> Iterator[PlannedQuery]:
-        """Every combination of the chunked id filters and the 3-month windows: one paged query each, lazily."""
-        return itertools.product(
-            chunks(self.voucher_ids),
-            optional_chunks(self.voucher_code_ids),
-            optional_chunks(self.enterprise_ids),
-            optional_windows(self.window),
-        )
-
-    def plan_size(self) -> int:
-        """How many paged queries `plan()` makes."""
-        id_chunks = len(chunks(self.voucher_ids)) * len(optional_chunks(self.voucher_code_ids))
-        return id_chunks * len(optional_chunks(self.enterprise_ids)) * count_windows(self.window)
-
-
-def query_streams(session: Session, query: GetAllQuery) -> Iterator[Program]:
+def query_streams(session: Session, query: PagedQuery[Any]) -> Iterator[Program]:
     """One program per planned query, lazily, each emitting the non-empty pages of its cursor to the end.
 
-    The planned queries are disjoint (a code has one voucher, one enterprise, one id and one `UpdatedUtc`, and
-    windows are half-open), so nothing is filtered and memory stays at about one page per stream: a code that
-    changes while a long scan runs may be seen twice, the later copy newer. The async client runs several streams
-    at once; the sync client runs them one after another (`get_all_pages`).
+    The planned queries are disjoint (an item has one value of each chunked filter and one `UpdatedUtc`, and
+    windows are half-open), so nothing is filtered and memory stays at about one page per stream: an item that
+    changes while a long scan runs may be seen twice, the later copy newer. The shells run up to `max_concurrency`
+    streams at once, in rounds.
     """
-    return (_query_pages(session, query.page_size, planned) for planned in query.plan())
+    return (_query_pages(session, query, planned) for planned in query.plan())
 
 
-def _query_pages(session: Session, page_size: int, planned: PlannedQuery) -> Program:
-    voucher_ids, voucher_code_ids, enterprise_ids, window = planned
-    state = CursorState(page_size)
+def _query_pages(session: Session, query: PagedQuery[Any], planned: dict[str, Any]) -> Program:
+    state = CursorState(query.endpoint.name, query.page_size)
     while not state.done:
-        send = build_get_all(
-            session.config,
-            voucher_ids=voucher_ids,
-            voucher_code_ids=voucher_code_ids,
-            enterprise_ids=enterprise_ids,
-            window=window,
-            count=page_size,
-            cursor=state.cursor,
-        )
-        answer = yield from exchange(session, send)
+        body = query.body(session.config, planned, query.page_size, state.cursor)
+        answer = yield from exchange(session, query.endpoint.send(session.config, body))
         state.advance(answer)
-        if answer.codes:
-            yield Emit(Page(answer.codes, answer.cursor, answer.request_id))
-
-
-def get_all_pages(session: Session, query: GetAllQuery) -> Program:
-    """Every non-empty page of every planned query, one query after another, in plan order."""
-    for stream in query_streams(session, query):
-        yield from stream
+        if answer.items:
+            yield Emit(Page(answer.items, answer.cursor, answer.request_id))
 
 
 def outcome_unknown(error: MewsError) -> bool:
@@ -271,13 +180,13 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
     def __init__(
         self,
         session: Session,
-        operation: Operation,
+        endpoint: Endpoint[Any],
         items: Sequence[_ItemT],
         request: Callable[[Sequence[_ItemT]], Send],
-        results: Callable[[Sequence[_ItemT], Answer], Sequence[_ResultT]],
+        results: Callable[[Sequence[_ItemT], Answer[Any]], Sequence[_ResultT]],
     ) -> None:
         """Split `items` into chunks; `request` builds a chunk's request, `results` reads its answer."""
-        self.operation = operation
+        self.endpoint = endpoint
         self.parts = chunks(items)
         self._session = session
         self._request = request
@@ -327,12 +236,12 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
         if error is None:
             return succeeded
         batch: BatchError[Any, Any] = BatchError(
-            self.operation.name, succeeded=succeeded, failed=failed, unknown=unknown
+            self.endpoint.name, succeeded=succeeded, failed=failed, unknown=unknown
         )
         if isinstance(error, MewsError) and len(self.parts) > 1:
             raise batch from error
         error.batch_error = batch  # type: ignore[attr-defined]  # any exception: a cancellation keeps its type
-        error.add_note(f"{self.operation.name}: {batch.summary()} (the exception's batch_error lists them)")
+        error.add_note(f"{self.endpoint.name}: {batch.summary()} (the exception's batch_error lists them)")
         raise error
 
 
@@ -351,27 +260,3 @@ def write_in_chunks(write: ChunkedWrite[Any, Any]) -> Program:
             break
         write.answered(index, results)
     yield Emit(write.outcome())
-
-
-def add_codes(
-    session: Session, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None
-) -> ChunkedWrite[NewVoucherCode, VoucherCode]:
-    """Add codes in chunks of 1000; the results are the created codes, in input order."""
-
-    def created(part: Sequence[NewVoucherCode], answer: Answer) -> Sequence[VoucherCode]:
-        if len(answer.codes) != len(part):
-            raise MewsResponseError(
-                f"{ADD.name}: sent {len(part)} codes, Mews returned {len(answer.codes)}", request_id=answer.request_id
-            )
-        return answer.codes
-
-    return ChunkedWrite(session, ADD, codes, lambda part: build_add(session.config, part, enterprise_id), created)
-
-
-def delete_codes(
-    session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None
-) -> ChunkedWrite[uuid.UUID, uuid.UUID]:
-    """Delete codes in chunks of 1000; the results are the deleted ids."""
-    return ChunkedWrite(
-        session, DELETE, ids, lambda part: build_delete(session.config, part, enterprise_id), lambda part, _: part
-    )

@@ -7,17 +7,16 @@ back is redacted before it can reach a message.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
 from mews_connector_client import Client as GeneratedClient
-from mews_connector_client.models import ActivityStateEnum, ConnectorApiExceptionResult, Unit, VoucherCodeResult
-from mews_connector_client.models import VoucherCode as GeneratedVoucherCode
+from mews_connector_client.models import ConnectorApiExceptionResult
 from mews_connector_client.types import Unset
 
 from mews_wrapper._config import ClientConfig
@@ -30,10 +29,12 @@ from mews_wrapper._exceptions import (
     RateLimitError,
     error_class_for,
 )
-from mews_wrapper._fast_reader import read_voucher_codes
-from mews_wrapper._models import VoucherCode
-from mews_wrapper._requests import ADD, DELETE, Operation
 from mews_wrapper._retry import parse_retry_after
+
+if TYPE_CHECKING:
+    from mews_wrapper._endpoint import Endpoint
+
+_ItemT = TypeVar("_ItemT")
 
 _EXCERPT_LENGTH = 200
 
@@ -62,16 +63,16 @@ def generated_client(config: ClientConfig) -> GeneratedClient:
 
 
 @attrs.frozen
-class Answer:
-    """What a successful exchange gave: the voucher codes (empty for delete or a 204), the cursor, the request id."""
+class Answer(Generic[_ItemT]):
+    """What a successful exchange gave: the items (none for a 204 or an empty object), the cursor, the request id."""
 
-    codes: tuple[VoucherCode, ...]
+    items: tuple[_ItemT, ...]
     cursor: uuid.UUID | None
     request_id: str | None
     no_content: bool
 
 
-def transport_error(operation: Operation, error: httpx.RequestError, config: ClientConfig) -> MewsError:
+def transport_error(endpoint: Endpoint[Any], error: httpx.RequestError, config: ClientConfig) -> MewsError:
     """A `MewsConnectionError` (or `MewsTimeoutError`) that says in words what failed.
 
     Its `__cause__` is a copy of httpx's exception without the request body (the original holds the tokens).
@@ -80,7 +81,7 @@ def transport_error(operation: Operation, error: httpx.RequestError, config: Cli
     meaning = next((text for cls, text in _TRANSPORT_MEANINGS if isinstance(error, cls)), "the request failed")
     detail = config.scrubber.text(str(error)).strip()
     cause = f"httpx.{type(error).__name__}: {detail}" if detail else f"httpx.{type(error).__name__}"
-    translated = kind(f"{operation.name}: {meaning} ({cause})")
+    translated = kind(f"{endpoint.name}: {meaning} ({cause})")
     translated.__cause__ = config.scrubber.transport_error(error)
     return translated
 
@@ -91,66 +92,67 @@ def request_id_of(response: httpx.Response, config: ClientConfig) -> str | None:
 
 
 def read_answer(
-    operation: Operation, response: httpx.Response, parser: GeneratedClient, config: ClientConfig
-) -> Answer:
-    """The answer of a successful exchange, or the `MewsError` that the response means (raised)."""
+    endpoint: Endpoint[_ItemT], response: httpx.Response, parser: GeneratedClient, config: ClientConfig
+) -> Answer[_ItemT]:
+    """The answer of a successful exchange, or the `MewsError` that the response means (raised).
+
+    A 200 is read by the endpoint's fast reader when it has one and takes the body, else by the reference.
+    """
     request_id = request_id_of(response, config)
     if response.status_code >= 300:
         raise api_error(response, config)
     if response.status_code == 204:
-        if operation is ADD:
+        if endpoint.no_content_error is not None:
             raise MewsResponseError(
-                f"{operation.name}: 204 without the created codes", request_id=request_id, status_code=204
+                f"{endpoint.name}: {endpoint.no_content_error}", request_id=request_id, status_code=204
             )
         return Answer((), None, request_id, no_content=True)
     if response.status_code != 200:
-        raise _shape_error(operation, response, config, f"unexpected success status {response.status_code}")
-    if operation is not DELETE and (fast := read_voucher_codes(response.content)) is not None:
-        return Answer(fast[0], fast[1], request_id, no_content=False)
-    return reference_answer(operation, response, parser, config)
+        raise _shape_error(endpoint, response, config, f"unexpected success status {response.status_code}")
+    fast = endpoint.reader.fast
+    if fast is not None and (read := fast(response.content)) is not None:
+        return Answer(read[0], read[1], request_id, no_content=False)
+    return reference_answer(endpoint, response, parser, config)
 
 
 def reference_answer(
-    operation: Operation, response: httpx.Response, parser: GeneratedClient, config: ClientConfig
-) -> Answer:
+    endpoint: Endpoint[_ItemT], response: httpx.Response, parser: GeneratedClient, config: ClientConfig
+) -> Answer[_ItemT]:
     """A 200's answer read by the generated parser, the reference reader: whatever the fast reading did not take.
 
     The reasons of its errors may quote the body: they go through the scrubber, and the errors are raised outside
     the handlers, so that the parser's own exception (a JSONDecodeError keeps the whole body) is not their context.
     """
     request_id = request_id_of(response, config)
-    parsed, failure = _parse(operation, response, parser)
+    reader = endpoint.reader
+    parsed, failure = _parse(endpoint, response, parser)
     if failure is not None:
-        raise _shape_error(operation, response, config, failure)
-    if operation is DELETE:
-        if not isinstance(parsed, Unit):
-            raise _shape_error(operation, response, config, "expected the empty object")
-        return Answer((), None, request_id, no_content=False)
-    if not isinstance(parsed, VoucherCodeResult):
-        raise _shape_error(operation, response, config, "expected VoucherCodes")
-    codes, failure = _public_codes(parsed)
+        raise _shape_error(endpoint, response, config, failure)
+    if not isinstance(parsed, reader.result_type):
+        raise _shape_error(endpoint, response, config, f"expected {reader.expected}")
+    items, failure = _public_items(reader.items, parsed)
     if failure is not None:
-        raise _shape_error(operation, response, config, failure)
-    cursor = parsed.cursor
+        raise _shape_error(endpoint, response, config, failure)
+    cursor = getattr(parsed, "cursor", None)
     if isinstance(cursor, Unset):
         cursor = None
     if cursor is not None and not isinstance(cursor, uuid.UUID):
-        raise _shape_error(operation, response, config, f"Cursor {cursor!r} is not a UUID")
-    return Answer(codes, cursor, request_id, no_content=False)
+        raise _shape_error(endpoint, response, config, f"Cursor {cursor!r} is not a UUID")
+    return Answer(items, cursor, request_id, no_content=False)
 
 
-def _parse(operation: Operation, response: httpx.Response, parser: GeneratedClient) -> tuple[Any, str | None]:
+def _parse(endpoint: Endpoint[Any], response: httpx.Response, parser: GeneratedClient) -> tuple[Any, str | None]:
     """The generated parser's model of the body, or why there is none."""
     try:
-        return operation.module._build_response(client=parser, response=response).parsed, None
+        return endpoint.module._build_response(client=parser, response=response).parsed, None
     except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSONDecodeError is a ValueError
         return None, _parse_failure(error)
 
 
-def _public_codes(parsed: VoucherCodeResult) -> tuple[tuple[VoucherCode, ...], str | None]:
-    """The public codes of a parsed page, or why they cannot be made."""
+def _public_items(items: Callable[[Any], tuple[_ItemT, ...]], parsed: Any) -> tuple[tuple[_ItemT, ...], str | None]:
+    """The public items of a parsed body, or why they cannot be made."""
     try:
-        return tuple(_public_code(code) for code in parsed.voucher_codes), None
+        return items(parsed), None
     except (TypeError, ValueError) as error:
         return (), str(error)
 
@@ -164,60 +166,13 @@ def _parse_failure(error: Exception) -> str:
 
 
 def _shape_error(
-    operation: Operation, response: httpx.Response, config: ClientConfig, reason: str
+    endpoint: Endpoint[Any], response: httpx.Response, config: ClientConfig, reason: str
 ) -> MewsResponseError:
     return MewsResponseError(
-        f"{operation.name}: the response is not the documented shape ({config.scrubber.text(reason)})",
+        f"{endpoint.name}: the response is not the documented shape ({config.scrubber.text(reason)})",
         request_id=request_id_of(response, config),
         status_code=response.status_code,
     )
-
-
-def _public_code(code: GeneratedVoucherCode) -> VoucherCode:
-    """A public VoucherCode from the generated one: no Unset, aware UTC datetimes, is_active always known."""
-    return VoucherCode(
-        id=_uuid(code.id, "Id"),
-        voucher_id=_uuid(code.voucher_id, "VoucherId"),
-        value=_optional_str(code.value, "Value"),
-        validity_start_utc=_utc(code.validity_start_utc, "ValidityStartUtc"),
-        validity_end_utc=_utc(code.validity_end_utc, "ValidityEndUtc"),
-        created_utc=_utc(code.created_utc, "CreatedUtc"),
-        updated_utc=_utc(code.updated_utc, "UpdatedUtc"),
-        is_active=_is_active(code),
-        extra=dict(code.additional_properties),
-    )
-
-
-def _uuid(value: object, name: str) -> uuid.UUID:
-    if not isinstance(value, uuid.UUID):
-        raise TypeError(f"{name} {value!r} is not a UUID")
-    return value
-
-
-def _optional_str(value: object, name: str) -> str | None:
-    if value is None or isinstance(value, Unset):
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"{name} {value!r} is not a string")
-    return value
-
-
-def _utc(value: object, name: str) -> dt.datetime | None:
-    if value is None or isinstance(value, Unset):
-        return None
-    if not isinstance(value, dt.datetime):
-        raise TypeError(f"{name} {value!r} is not an ISO 8601 datetime")
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def _is_active(code: GeneratedVoucherCode) -> bool:
-    if isinstance(code.is_active, bool):
-        return code.is_active
-    if code.activity_state == ActivityStateEnum.ACTIVE:
-        return True
-    if code.activity_state == ActivityStateEnum.DELETED:
-        return False
-    raise TypeError(f"neither IsActive nor a known ActivityState (got {code.activity_state!r})")
 
 
 def api_error(response: httpx.Response, config: ClientConfig) -> MewsAPIError:

@@ -24,18 +24,8 @@ import httpx
 
 from mews_wrapper._exceptions import ClientClosedError
 from mews_wrapper._pacing import Pacer, Slot
-from mews_wrapper._program import (
-    ChunkedWrite,
-    Emit,
-    HoldBack,
-    Outcome,
-    Pace,
-    Program,
-    Sleep,
-    Step,
-    write_in_chunks,
-)
-from mews_wrapper._requests import Send
+from mews_wrapper._program import ChunkedWrite, write_in_chunks
+from mews_wrapper._steps import Emit, HoldBack, Outcome, Pace, Program, Send, Sleep, Step
 
 
 class _Stepper:

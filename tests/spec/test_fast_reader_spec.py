@@ -12,7 +12,8 @@ from typing import Any
 import msgspec
 import pytest
 
-from mews_wrapper._fast_reader import _WireVoucherCode, _WireVoucherCodeResult
+from mews_wrapper._wire.voucher_codes import WireVoucherCode as _WireVoucherCode
+from mews_wrapper._wire.voucher_codes import WireVoucherCodeResult as _WireVoucherCodeResult
 from tests.spec._docs import load_spec
 
 SPEC = load_spec()

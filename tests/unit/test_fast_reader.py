@@ -19,9 +19,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mews_wrapper import MewsClient, MewsResponseError, VoucherCode
-from mews_wrapper._fast_reader import read_voucher_codes
-from mews_wrapper._requests import ADD, GET_ALL
+from mews_wrapper._resources.voucher_codes import ADD, GET_ALL
 from mews_wrapper._responses import read_answer, reference_answer
+from mews_wrapper._wire.voucher_codes import read_voucher_codes
 from tests.spec._docs import documented_examples
 
 CLIENT = MewsClient("ct-differential", "at-differential", platform_url="https://api.mews.com", rate_limit=None)
@@ -125,7 +125,7 @@ def outcome(reader: Any, body: bytes) -> Read:
         answer = reader(GET_ALL, response(body), SESSION.parser, SESSION.config)
     except MewsResponseError as error:
         return str(error)
-    return answer.codes, answer.cursor
+    return answer.items, answer.cursor
 
 
 def response(body: bytes) -> httpx.Response:
@@ -186,4 +186,4 @@ def test_unknown_fields_are_read_by_the_reference_and_kept() -> None:
     body = json.dumps(page).encode()
     assert read_voucher_codes(body) is None
     answer = read_answer(ADD, response(body), SESSION.parser, SESSION.config)
-    assert answer.codes[0].extra == {"New": 1}
+    assert answer.items[0].extra == {"New": 1}

@@ -67,9 +67,9 @@ def test_mypy_names_the_public_classes_and_their_types(tmp_path: Path) -> None:
     out, _, _ = mypy_api.run(
         ["--strict", "--cache-dir", str(ROOT / ".mypy_cache"), "--no-error-summary", str(user_code)]
     )
-    assert "-> list[mews_wrapper._models.VoucherCode]" in out
-    assert "-> typing.Iterator[mews_wrapper._models.VoucherCode]" in out
-    assert "-> typing.AsyncIterator[mews_wrapper._models.Page[mews_wrapper._models.VoucherCode]]" in out
+    assert "-> list[mews_wrapper._types.voucher_codes.VoucherCode]" in out
+    assert "-> typing.Iterator[mews_wrapper._types.voucher_codes.VoucherCode]" in out
+    assert "-> typing.AsyncIterator[mews_wrapper._page.Page[mews_wrapper._types.voucher_codes.VoucherCode]]" in out
     assert 'Unexpected keyword argument "enterprise" for "add" of "VoucherCodes"' in out
     assert 'Argument 1 to "NewVoucherCode" has incompatible type "int"; expected "str | UUID"' in out
     assert not TYPE_VARIABLE.findall(out)

@@ -1,11 +1,11 @@
-"""The value classes users see: frozen, slotted, typed, never `Unset`; datetimes are aware UTC."""
+"""Voucher codes as users see them: `NewVoucherCode` to add, `VoucherCode` as Mews holds it (aware UTC, no Unset)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import attrs
 import msgspec
@@ -13,9 +13,7 @@ import msgspec
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._validation import check_value, to_uuid, validity_end, validity_start
 
-__all__ = ["NewVoucherCode", "Page", "VoucherCode"]
-
-_T = TypeVar("_T")
+__all__ = ["NewVoucherCode", "VoucherCode"]
 
 
 # The converters' parameter types are what `NewVoucherCode(...)` shows and type checkers hold callers to; each still
@@ -121,16 +119,3 @@ class VoucherCode(msgspec.Struct, frozen=True, gc=False):
         names = ("id", "voucher_id", "value", "validity_start_utc", "validity_end_utc", "created_utc", "updated_utc")
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in (*names, "is_active"))
         return f"VoucherCode({shown})"
-
-
-@attrs.frozen
-class Page(Generic[_T]):
-    """One page of results: its items (newest first), the cursor Mews returned, and the Mews request id."""
-
-    items: tuple[_T, ...]
-    cursor: uuid.UUID | None
-    request_id: str | None = None
-
-    def __len__(self) -> int:
-        """How many items the page holds."""
-        return len(self.items)

@@ -1,6 +1,6 @@
-"""The voucher-code resource: `get_all`, `get_all_pages`, `add`, `delete`, checked before anything is sent.
+"""The voucher-code resource: its endpoints, and `get_all`, `get_all_pages`, `add`, `delete`, checked first.
 
-`_Calls` checks the arguments and makes the program of each call, once for both resources; `VoucherCodes` and
+`_Calls` checks the arguments and makes the program of each call, once for both clients; `VoucherCodes` and
 `AsyncVoucherCodes` only state their own signatures and hand the program to their shell.
 """
 
@@ -8,23 +8,126 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
 import uuid
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from mews_wrapper._constants import LOGGER_NAME
-from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._models import NewVoucherCode, Page, VoucherCode
-from mews_wrapper._program import ChunkedWrite, GetAllQuery, Program, Session, add_codes, delete_codes, query_streams
-from mews_wrapper._requests import GET_ALL
+from mews_connector_client.api.voucher_codes import voucher_codes_add, voucher_codes_delete, voucher_codes_get_all
+from mews_connector_client.models import (
+    Limitation,
+    MultipleVoucherCodeAddParameters,
+    MultipleVoucherCodeDeleteParameters,
+    Unit,
+    VoucherCodeAddParameters,
+    VoucherCodeFilterParameters,
+)
+
+from mews_wrapper._config import ClientConfig
+from mews_wrapper._endpoint import Endpoint, Reader, credentials, list_or_unset, unset_if_none, window_or_unset
+from mews_wrapper._exceptions import MewsResponseError, MewsValidationError
+from mews_wrapper._page import Page
+from mews_wrapper._pagination import WINDOW, PagedQuery
+from mews_wrapper._program import ChunkedWrite, Session, query_streams
+from mews_wrapper._resource import announce, async_items, target_enterprise
+from mews_wrapper._responses import Answer
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
-from mews_wrapper._validation import as_list, check_page_size, check_window, to_uuid, to_uuid_list
+from mews_wrapper._steps import Program
+from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
+from mews_wrapper._validation import as_list, check_page_size, check_window, to_uuid_list
+from mews_wrapper._wire.voucher_codes import VOUCHER_CODES
 
-__all__ = ["AsyncVoucherCodes", "VoucherCodes"]
+__all__ = ["ADD", "DELETE", "GET_ALL", "AsyncVoucherCodes", "VoucherCodes"]
 
-logger = logging.getLogger(LOGGER_NAME)
+GET_ALL: Endpoint[VoucherCode] = Endpoint(
+    "voucherCodes/getAll", voucher_codes_get_all, idempotent=True, reader=VOUCHER_CODES
+)
+ADD: Endpoint[VoucherCode] = Endpoint(
+    "voucherCodes/add",
+    voucher_codes_add,
+    idempotent=False,
+    reader=VOUCHER_CODES,
+    minimal=False,
+    no_content_error="204 without the created codes",
+)
+DELETE: Endpoint[Any] = Endpoint(
+    "voucherCodes/delete",
+    voucher_codes_delete,
+    idempotent=False,
+    reader=Reader(Unit, lambda _: (), "the empty object"),
+)
+
+
+def _page_body(
+    config: ClientConfig, planned: Mapping[str, Any], count: int, cursor: uuid.UUID | None
+) -> VoucherCodeFilterParameters:
+    """One getAll page's body; it asks for `Prefer: return=minimal`, so an empty page is a 204."""
+    return VoucherCodeFilterParameters(
+        **credentials(config),
+        limitation=Limitation(count=count, cursor=unset_if_none(cursor)),
+        voucher_ids=list(planned["voucher_ids"]),
+        voucher_code_ids=list_or_unset(planned["voucher_code_ids"]),
+        enterprise_ids=list_or_unset(planned["enterprise_ids"]),
+        updated_utc=window_or_unset(planned[WINDOW]),
+    )
+
+
+def _add_body(
+    config: ClientConfig, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None
+) -> MultipleVoucherCodeAddParameters:
+    return MultipleVoucherCodeAddParameters(
+        **credentials(config),
+        enterprise_id=unset_if_none(enterprise_id),
+        voucher_code_parameters=[
+            VoucherCodeAddParameters(
+                voucher_id=code.voucher_id,
+                value=code.value,
+                validity_start_utc=unset_if_none(code.validity_start_utc),
+                validity_end_utc=unset_if_none(code.validity_end_utc),
+            )
+            for code in codes
+        ],
+    )
+
+
+def _delete_body(
+    config: ClientConfig, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None
+) -> MultipleVoucherCodeDeleteParameters:
+    return MultipleVoucherCodeDeleteParameters(
+        **credentials(config), enterprise_id=unset_if_none(enterprise_id), voucher_code_ids=list(ids)
+    )
+
+
+def add_codes(
+    session: Session, codes: Sequence[NewVoucherCode], enterprise_id: uuid.UUID | None
+) -> ChunkedWrite[NewVoucherCode, VoucherCode]:
+    """Add codes in chunks of 1000; the results are the created codes, in input order."""
+
+    def created(part: Sequence[NewVoucherCode], answer: Answer[VoucherCode]) -> Sequence[VoucherCode]:
+        if len(answer.items) != len(part):
+            raise MewsResponseError(
+                f"{ADD.name}: sent {len(part)} codes, Mews returned {len(answer.items)}", request_id=answer.request_id
+            )
+        return answer.items
+
+    config = session.config
+    return ChunkedWrite(
+        session, ADD, codes, lambda part: ADD.send(config, _add_body(config, part, enterprise_id)), created
+    )
+
+
+def delete_codes(
+    session: Session, ids: Sequence[uuid.UUID], enterprise_id: uuid.UUID | None
+) -> ChunkedWrite[uuid.UUID, uuid.UUID]:
+    """Delete codes in chunks of 1000; the results are the deleted ids."""
+    config = session.config
+    return ChunkedWrite(
+        session,
+        DELETE,
+        ids,
+        lambda part: DELETE.send(config, _delete_body(config, part, enterprise_id)),
+        lambda part, _: part,
+    )
 
 
 class _Calls:
@@ -46,7 +149,7 @@ class _Calls:
         enterprise_ids: Iterable[str | uuid.UUID] | None = None,
         updated_utc: tuple[dt.datetime, dt.datetime] | None = None,
         page_size: int = 1000,
-    ) -> GetAllQuery:
+    ) -> PagedQuery[VoucherCode]:
         """The arguments of getAll (`get_all`, `get_all_pages`).
 
         - `voucher_ids`: the vouchers whose codes to read (required; `str` or `uuid.UUID`, any number).
@@ -62,19 +165,21 @@ class _Calls:
         query. A code changed while a long scan runs may be seen twice, the later copy newer. Bad arguments raise
         `MewsValidationError` at the call, before anything is sent.
         """
-        query = GetAllQuery(
-            voucher_ids=to_uuid_list(voucher_ids, "voucher_ids", required=True) or [],
-            voucher_code_ids=to_uuid_list(voucher_code_ids, "voucher_code_ids"),
-            enterprise_ids=to_uuid_list(enterprise_ids, "enterprise_ids"),
+        query = PagedQuery(
+            GET_ALL,
+            _page_body,
+            chunked={
+                "voucher_ids": to_uuid_list(voucher_ids, "voucher_ids", required=True) or [],
+                "voucher_code_ids": to_uuid_list(voucher_code_ids, "voucher_code_ids"),
+                "enterprise_ids": to_uuid_list(enterprise_ids, "enterprise_ids"),
+            },
             window=check_window(updated_utc),
             page_size=check_page_size(page_size),
         )
         self._shell.check_open()
-        if (size := query.plan_size()) > 1:
-            logger.info("%s: split into %d queries (ids in chunks of 1000, windows of 3 months)", GET_ALL.name, size)
-        return query
+        return announce(query)
 
-    def streams(self, query: GetAllQuery) -> Iterator[Program]:
+    def streams(self, query: PagedQuery[VoucherCode]) -> Iterator[Program]:
         """The paged queries of a checked getAll, one program each."""
         return query_streams(self._session, query)
 
@@ -102,7 +207,7 @@ class _Calls:
                 checked.append(NewVoucherCode.coerce(item))
             except MewsValidationError as error:
                 raise MewsValidationError(f"codes[{index}]: {error}") from None
-        target = self._target_enterprise(enterprise_id)
+        target = target_enterprise(self._session.config, enterprise_id)
         self._shell.check_open()
         return add_codes(self._session, checked, target) if checked else None
 
@@ -120,20 +225,9 @@ class _Calls:
         """
         ids = as_list(voucher_code_ids, "voucher_code_ids", "ids")
         checked = to_uuid_list(ids, "voucher_code_ids") if ids else None
-        target = self._target_enterprise(enterprise_id)
+        target = target_enterprise(self._session.config, enterprise_id)
         self._shell.check_open()
         return delete_codes(self._session, checked, target) if checked else None
-
-    def _target_enterprise(self, enterprise_id: str | uuid.UUID | None) -> uuid.UUID | None:
-        """The EnterpriseId for add/delete: the argument, else the client's default; required with a portfolio."""
-        config = self._session.config
-        target = to_uuid(enterprise_id, "enterprise_id") if enterprise_id is not None else config.enterprise_id
-        if target is None and config.portfolio:
-            raise MewsValidationError(
-                "enterprise_id is required with a Portfolio Access Token: pass enterprise_id=... "
-                "or set a default on the client (enterprise_id=... or MEWS_ENTERPRISE_ID)"
-            )
-        return target
 
 
 class VoucherCodes:
@@ -184,7 +278,7 @@ class AsyncVoucherCodes:
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> AsyncIterator[VoucherCode]:
         """Every voucher code that matches, as an async iterator (`async for code in ...`)."""
-        return _items(self.get_all_pages(*args, **kwargs))
+        return async_items(self.get_all_pages(*args, **kwargs))
 
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> AsyncIterator[Page[VoucherCode]]:
@@ -205,9 +299,3 @@ class AsyncVoucherCodes:
         """Delete codes by id (awaited): Mews keeps them, inactive, and getAll still returns them."""
         if (write := self._calls.delete(*args, **kwargs)) is not None:
             await self._shell.write(write)
-
-
-async def _items(pages: AsyncIterator[Page[VoucherCode]]) -> AsyncIterator[VoucherCode]:
-    async for page in pages:
-        for code in page.items:
-            yield code

@@ -1,0 +1,1 @@
+"""One module per resource: its endpoints, and its public calls for both clients."""

@@ -1,0 +1,1 @@
+"""The public value classes, one module per resource."""
