@@ -1,4 +1,4 @@
-"""mews_sandbox: a Mews-compatible local server for the voucher-code operations.
+"""mews_sandbox: a Mews-compatible local server for the voucher-code operations and the reads that lead to them.
 
 It stands in for the Connector API offline (demo, integration tests, benchmarks, cassette recordings) and shares no
 code with the client, so that the two sides check each other. `python -m mews_sandbox --port 0` serves it;
@@ -21,10 +21,18 @@ from mews_sandbox._config import (
     ENTERPRISE_A,
     ENTERPRISE_B,
     PORTFOLIO_ACCESS_TOKEN,
+    SERVICE_A,
+    SERVICE_A_BREAKFAST,
+    SERVICE_B,
     VOUCHER_A,
     VOUCHER_B,
+    VOUCHER_CORPORATE,
+    VOUCHER_EARLY_BIRD,
+    VOUCHER_INACTIVE,
     AccessGrant,
     SandboxConfig,
+    ServiceSpec,
+    VoucherSpec,
 )
 from mews_sandbox._faults import FaultPlan
 from mews_sandbox._server import RunningSandbox, run_sandbox, start_sandbox
@@ -36,12 +44,20 @@ __all__ = [
     "ENTERPRISE_A",
     "ENTERPRISE_B",
     "PORTFOLIO_ACCESS_TOKEN",
+    "SERVICE_A",
+    "SERVICE_A_BREAKFAST",
+    "SERVICE_B",
     "VOUCHER_A",
     "VOUCHER_B",
+    "VOUCHER_CORPORATE",
+    "VOUCHER_EARLY_BIRD",
+    "VOUCHER_INACTIVE",
     "AccessGrant",
     "FaultPlan",
     "RunningSandbox",
     "SandboxConfig",
+    "ServiceSpec",
+    "VoucherSpec",
     "create_app",
     "run_sandbox",
     "start_sandbox",

@@ -1,8 +1,9 @@
-"""What a sandbox knows at start: its tokens, enterprises, vouchers, limits and faults."""
+"""What a sandbox knows at start: its tokens, enterprises, services, vouchers, limits and faults."""
 
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,56 @@ ENTERPRISE_A = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 ENTERPRISE_B = "4d0201db-36f5-428b-8d11-4f0a65e960cc"
 VOUCHER_A = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
 VOUCHER_B = "dc9d3488-7fc4-4fc9-a524-14e6504d8734"
+VOUCHER_CORPORATE = "2b7e3c1a-5d4f-4e8b-9a6c-0f1e2d3c4b5a"
+VOUCHER_EARLY_BIRD = "8c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f"
+VOUCHER_INACTIVE = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
+SERVICE_A = "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+SERVICE_A_BREAKFAST = "a1f0c7e2-3b4d-4c5e-9f60-718293a4b5c6"
+SERVICE_B = "c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f"
+DEMO_RATE = "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b"
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """A service of the sandbox: its enterprise, names by language, kind, and whether it is active."""
+
+    enterprise_id: str
+    names: dict[str, str]
+    type: str = "Bookable"
+    is_active: bool = True
+    ordering: int = 0
+
+
+@dataclass(frozen=True)
+class VoucherSpec:
+    """A voucher of the sandbox: its enterprise and service, name, type, activity and assigned rates."""
+
+    enterprise_id: str
+    service_id: str
+    name: str
+    type: str = "Public"
+    is_active: bool = True
+    rate_ids: tuple[str, ...] = ()
+
+
+def default_services() -> dict[str, ServiceSpec]:
+    """The demo enterprise's accommodation and breakfast, and the portfolio's second enterprise's accommodation."""
+    return {
+        SERVICE_A: ServiceSpec(ENTERPRISE_A, {"en-US": "Accommodation", "cs-CZ": "Ubytování"}),
+        SERVICE_A_BREAKFAST: ServiceSpec(ENTERPRISE_A, {"en-US": "Breakfast"}, type="Additional", ordering=1),
+        SERVICE_B: ServiceSpec(ENTERPRISE_B, {"en-US": "Accommodation"}),
+    }
+
+
+def default_vouchers() -> dict[str, str | VoucherSpec]:
+    """The demo voucher and two empty ones, an inactive one, and the second enterprise's voucher."""
+    return {
+        VOUCHER_A: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Summer sale", rate_ids=(DEMO_RATE,)),
+        VOUCHER_CORPORATE: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Corporate rate", type="PartnerCompany"),
+        VOUCHER_EARLY_BIRD: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Early bird"),
+        VOUCHER_INACTIVE: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Winter 2025", is_active=False),
+        VOUCHER_B: VoucherSpec(ENTERPRISE_B, SERVICE_B, "Partner offer"),
+    }
 
 
 @dataclass(frozen=True)
@@ -36,7 +87,8 @@ class SandboxConfig:
         AccessGrant(DEMO_ACCESS_TOKEN, (ENTERPRISE_A,)),
         AccessGrant(PORTFOLIO_ACCESS_TOKEN, (ENTERPRISE_A, ENTERPRISE_B), portfolio=True),
     )
-    vouchers: dict[str, str] = field(default_factory=lambda: {VOUCHER_A: ENTERPRISE_A, VOUCHER_B: ENTERPRISE_B})
+    vouchers: dict[str, Any] = field(default_factory=default_vouchers)
+    services: dict[str, ServiceSpec] = field(default_factory=default_services)
     rate_limit: int = 200
     rate_window_seconds: float = 30.0
     seed: int | None = None
@@ -46,6 +98,35 @@ class SandboxConfig:
     db_path: str | None = None
     faults: FaultPlan = field(default_factory=FaultPlan)
 
+    voucher_specs: dict[str, VoucherSpec] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Give every voucher its full description, and every enterprise of a voucher a service.
+
+        `vouchers` maps a voucher id to its enterprise id (the short form: the voucher joins that enterprise's first
+        bookable service, made if there is none, with a name from its id) or to a `VoucherSpec`; afterwards it maps
+        each voucher id to its enterprise id, and `voucher_specs` holds the descriptions.
+        """
+        self.services = dict(self.services)
+        specs: dict[str, VoucherSpec] = {}
+        for voucher_id, given in self.vouchers.items():
+            if isinstance(given, VoucherSpec):
+                specs[voucher_id] = given
+                if given.service_id not in self.services:
+                    self.services[given.service_id] = ServiceSpec(given.enterprise_id, {"en-US": "Accommodation"})
+                continue
+            specs[voucher_id] = VoucherSpec(str(given), self._bookable_service(str(given)), f"Voucher {voucher_id[:8]}")
+        self.voucher_specs = specs
+        self.vouchers = {voucher_id: spec.enterprise_id for voucher_id, spec in specs.items()}
+
+    def _bookable_service(self, enterprise_id: str) -> str:
+        for service_id, service in self.services.items():
+            if service.enterprise_id == enterprise_id and service.type == "Bookable":
+                return service_id
+        service_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"mews-sandbox service {enterprise_id}"))
+        self.services[service_id] = ServiceSpec(enterprise_id, {"en-US": "Accommodation"})
+        return service_id
+
     def grant_for(self, access_token: str) -> AccessGrant | None:
         """The grant of an access token, or None when the token is unknown."""
         return next((grant for grant in self.grants if grant.access_token == access_token), None)
@@ -54,6 +135,11 @@ class SandboxConfig:
     def from_file(cls, path: str | Path, **overrides: Any) -> SandboxConfig:
         """Read tokens, enterprises and vouchers from a JSON file (see the README's sandbox section)."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError("the configuration must be a JSON object")
+        for key in ("services", "vouchers"):
+            if key in data and not isinstance(data[key], dict):
+                raise TypeError(f"{key} must be an object of ids, got {type(data[key]).__name__}")
         values: dict[str, Any] = {}
         if "client_tokens" in data:
             values["client_tokens"] = tuple(data["client_tokens"])
@@ -62,10 +148,36 @@ class SandboxConfig:
                 AccessGrant(g["access_token"], tuple(g["enterprise_ids"]), bool(g.get("portfolio", False)))
                 for g in data["grants"]
             )
+        if "services" in data:
+            values["services"] = {
+                service_id: ServiceSpec(
+                    given["enterprise_id"],
+                    dict(given.get("names") or {"en-US": given.get("name", "Accommodation")}),
+                    given.get("type", "Bookable"),
+                    bool(given.get("is_active", True)),
+                    int(given.get("ordering", 0)),
+                )
+                for service_id, given in data["services"].items()
+            }
         if "vouchers" in data:
-            values["vouchers"] = dict(data["vouchers"])
+            values["vouchers"] = {
+                voucher_id: given if isinstance(given, str) else _voucher_spec(given)
+                for voucher_id, given in data["vouchers"].items()
+            }
         for key in ("rate_limit", "rate_window_seconds"):
             if key in data:
                 values[key] = data[key]
         values.update(overrides)
         return cls(**values)
+
+
+def _voucher_spec(given: dict[str, Any]) -> VoucherSpec:
+    """A `VoucherSpec` from its JSON form in a `--config` file."""
+    return VoucherSpec(
+        given["enterprise_id"],
+        given["service_id"],
+        given["name"],
+        given.get("type", "Public"),
+        bool(given.get("is_active", True)),
+        tuple(given.get("rate_ids", ())),
+    )

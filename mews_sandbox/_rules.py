@@ -245,3 +245,43 @@ def codes_to_add(body: Mapping[str, Any]) -> list[CodeToAdd]:
             raise bad(field, "ValidityStartUtc must not be after ValidityEndUtc.")
         codes.append(CodeToAdd(voucher, value, start, end))
     return codes
+
+
+Body = Mapping[str, Any]
+"""A request body: a JSON object."""
+
+
+def in_interval(micros: int, interval: Interval | None) -> bool:
+    """Whether an instant is inside an UpdatedUtc filter (half-open; start == end matches that instant)."""
+    if interval is None:
+        return True
+    if interval.start is not None and micros < interval.start:
+        return False
+    if interval.end is None:
+        return True
+    return micros <= interval.end if interval.end == interval.start else micros < interval.end
+
+
+def text_list(body: Mapping[str, Any], field: str) -> list[str] | None:
+    """An optional array of 1 to 1000 strings (the documentation bounds the array, not its strings)."""
+    value = body.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise bad(field, "expected an array.")
+    if not 1 <= len(value) <= MAX_ITEMS:
+        raise bad(field, f"expected 1 to {MAX_ITEMS} items, got {len(value)}.")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise bad(f"{field}[{index}]", "expected a string.")
+    return list(value)
+
+
+def choice(body: Mapping[str, Any], field: str, allowed: Sequence[str]) -> str | None:
+    """An optional value of an enumeration."""
+    value = body.get(field)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise bad(field, f"expected one of {', '.join(allowed)}, got {value!r}.")
+    return str(value)

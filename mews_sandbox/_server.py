@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import uvicorn
 from starlette.applications import Starlette
 
-from mews_sandbox._app import SandboxState, create_app
+from mews_sandbox._app import create_app
 from mews_sandbox._config import SandboxConfig
 from mews_sandbox._faults import FaultPlan
+from mews_sandbox._state import SandboxState
 
 
 @dataclass

@@ -21,23 +21,24 @@ from typing import Any
 from mews_vouchers._console import CommandError
 
 START_TIMEOUT_SECONDS = 30.0
-# Two empty vouchers of the demo enterprise, beside the sandbox's own two, to copy codes into.
-EMPTY_VOUCHERS = ("2b7e3c1a-5d4f-4e8b-9a6c-0f1e2d3c4b5a", "8c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f")
 
 
 def vouchers() -> dict[str, tuple[str, str]]:
-    """Voucher id -> (its enterprise, what it is for), as the CLI's sandbox knows them.
+    """Voucher id -> (its enterprise, what it is), as the CLI's sandbox knows them: the sandbox's own vouchers.
 
-    The sandbox's demo voucher, two empty ones of the same enterprise, and one of a second enterprise that only the
-    portfolio token reaches. (The server's package is imported here, not with the command: it takes 0.1 s.)
+    The demo enterprise's "Summer sale" (the demo voucher), two empty ones to copy codes into, an inactive one, and
+    a voucher of a second enterprise that only the portfolio token reaches. (The server's package is imported here,
+    not with the command: it takes 0.1 s.)
     """
     import mews_sandbox as server  # noqa: PLC0415 - loaded only when a sandbox is asked for
 
-    return {
-        server.VOUCHER_A: (server.ENTERPRISE_A, "demo voucher"),
-        **dict.fromkeys(EMPTY_VOUCHERS, (server.ENTERPRISE_A, "empty voucher")),
-        server.VOUCHER_B: (server.ENTERPRISE_B, "second enterprise, portfolio token only"),
-    }
+    described = {}
+    for voucher_id, spec in server.SandboxConfig().voucher_specs.items():
+        notes = [] if spec.is_active else ["inactive"]
+        if spec.enterprise_id != server.ENTERPRISE_A:
+            notes.append("second enterprise, portfolio token only")
+        described[voucher_id] = (spec.enterprise_id, spec.name + (f" ({', '.join(notes)})" if notes else ""))
+    return described
 
 
 def tokens(portfolio: bool) -> tuple[str, str]:
@@ -73,7 +74,7 @@ def sandbox_files(reset: bool = False) -> tuple[Path, Path]:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
     config = folder / "sandbox-config.json"
-    config.write_text(json.dumps({"vouchers": {voucher: owner for voucher, (owner, _) in vouchers().items()}}) + "\n")
+    config.write_text(json.dumps({}) + "\n")  # the sandbox's own services and vouchers
     return database, config
 
 

@@ -3,8 +3,8 @@
 `map_case`: generated bodies carry random tokens and ids, so every positive case would stop at 401, or at the
 documented 400 for an id the sandbox does not know. Where a generated value is already valid for its schema (a
 non-empty token, UUIDs), it becomes a value of the same kind that the sandbox knows: the demo tokens, a known
-voucher and enterprise, codes this hook adds first (for delete), and a null cursor (a cursor must be one the server
-gave; null is just as valid). Invalid values stay as generated, so negative cases stay negative.
+voucher, service and enterprise, codes this hook adds first (for delete), and a null cursor (a cursor must be one
+the server gave; null is just as valid). Invalid values stay as generated, so negative cases stay negative.
 
 `filter_case`: a positive case that breaks a documented rule the schema cannot state (a validity or UpdatedUtc
 interval whose start is after its end, an UpdatedUtc interval longer than 3 calendar months: `openapi.yaml` says so
@@ -22,7 +22,7 @@ import httpx
 import schemathesis
 from schemathesis import GenerationMode
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, ENTERPRISE_A, VOUCHER_A
+from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, ENTERPRISE_A, SERVICE_A, VOUCHER_A
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _known_codes: list[str] = []
@@ -60,6 +60,8 @@ def map_case(ctx: Any, case: Any) -> Any:
             body[token] = known
     if _uuids(body.get("VoucherIds")):
         body["VoucherIds"] = [VOUCHER_A] * len(body["VoucherIds"])
+    if _uuids(body.get("ServiceIds")):
+        body["ServiceIds"] = [SERVICE_A] * len(body["ServiceIds"])
     if _uuids(body.get("EnterpriseIds")):
         body["EnterpriseIds"] = [ENTERPRISE_A] * len(body["EnterpriseIds"])
     if _is_uuid(body.get("EnterpriseId")):

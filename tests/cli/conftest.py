@@ -24,7 +24,6 @@ from click.testing import CliRunner
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox, SandboxConfig, create_app
 from mews_vouchers import main
-from mews_vouchers._local_sandbox import vouchers as local_sandbox_vouchers
 from mews_wrapper import _pacing
 from tests.conftest import SandboxFactory
 
@@ -74,7 +73,7 @@ def seed_local_sandbox(cli_env: dict[str, str], codes: int) -> Path:
 @pytest.fixture
 def cli_sandbox(sandbox_factory: SandboxFactory) -> RunningSandbox:
     """A sandbox with the vouchers of `--sandbox`: the demo voucher, two empty ones, the second enterprise's."""
-    return sandbox_factory(vouchers={voucher: owner for voucher, (owner, _) in local_sandbox_vouchers().items()})
+    return sandbox_factory()  # the sandbox's own services and vouchers, as --sandbox serves them
 
 
 @pytest.fixture

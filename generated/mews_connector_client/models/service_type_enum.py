@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ServiceTypeEnum(StrEnum):
+    ADDITIONAL = "Additional"
+    BOOKABLE = "Bookable"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,43 @@
+"""What a running sandbox holds: configuration, the store of codes, the clock, the ids, the limiter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mews_sandbox._clock import EPOCH, Clock, IdSource, parse_utc
+from mews_sandbox._config import SandboxConfig
+from mews_sandbox._ratelimit import SlidingWindowLimiter
+from mews_sandbox._store import NewCode, Store
+
+
+class SandboxState:
+    """Everything a running sandbox holds: configuration, store, clock, ids, limiter."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        """Open the store and seed it as configured."""
+        self.config = config
+        self.faults = config.faults
+        self.store = Store(config.db_path)
+        step = dt.timedelta(seconds=config.clock_step_seconds)
+        kept = self.store.count()
+        # A seeded sandbox restarted on a kept database goes on from where it was: a fresh id sequence (the old one
+        # would repeat ids already stored) and a clock that starts after the last update it holds.
+        self.ids = IdSource(None if config.seed is None else config.seed + kept)
+        fixed = None
+        if config.seed is not None:
+            fixed = parse_utc(config.clock_start)
+            if kept:
+                fixed = max(fixed, EPOCH + dt.timedelta(microseconds=self.store.last_update()) + step)
+        self.clock = Clock(fixed_start=fixed, step=step)
+        self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
+        if config.seed_codes and self.store.count() == 0:
+            self._seed_codes(config.seed_codes)
+
+    def _seed_codes(self, count: int) -> None:
+        voucher, enterprise = next(iter(self.config.vouchers.items()))
+        for start in range(0, count, 1000):
+            batch = [
+                NewCode(self.ids.new(), voucher, enterprise, f"SEED-{number:07d}", None, None, self.clock.now_micros())
+                for number in range(start, min(count, start + 1000))
+            ]
+            self.store.insert(batch)
