@@ -1,11 +1,12 @@
-"""mews-wrapper: a typed client for the voucher-code operations of the Mews Connector API.
+"""mews-wrapper: a typed client for voucher codes in the Mews Connector API, and the services and vouchers above them.
 
 ```python
 from mews_wrapper import MewsClient, NewVoucherCode
 
 with MewsClient() as client:  # tokens from MEWS_CLIENT_TOKEN / MEWS_ACCESS_TOKEN
-    added = client.voucher_codes.add([NewVoucherCode(voucher_id, "SUMMER-2026")])
-    for code in client.voucher_codes.get_all([voucher_id]):
+    voucher = client.vouchers.find("Summer sale")  # services/getAll, then vouchers/getAll
+    added = client.voucher_codes.add([NewVoucherCode(voucher.id, "SUMMER-2026")])
+    for code in client.voucher_codes.get_all([voucher.id]):
         print(code.value, code.is_active)
 ```
 """
@@ -15,6 +16,7 @@ import logging
 from mews_wrapper._client import AsyncMewsClient, MewsClient
 from mews_wrapper._constants import DEMO_PLATFORM_URL, PRODUCTION_PLATFORM_URL
 from mews_wrapper._exceptions import (
+    AmbiguousMatchError,
     AuthenticationError,
     BadRequestError,
     BatchError,
@@ -27,6 +29,7 @@ from mews_wrapper._exceptions import (
     MewsResponseError,
     MewsTimeoutError,
     MewsValidationError,
+    NoMatchError,
     NotFoundError,
     PayloadTooLargeError,
     RateLimitError,
@@ -36,8 +39,12 @@ from mews_wrapper._exceptions import (
 )
 from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
+from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
+from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
+from mews_wrapper._types.services import Service
 from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
+from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -45,8 +52,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "DEMO_PLATFORM_URL",
     "PRODUCTION_PLATFORM_URL",
+    "AmbiguousMatchError",
     "AsyncMewsClient",
+    "AsyncServices",
     "AsyncVoucherCodes",
+    "AsyncVouchers",
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
@@ -61,6 +71,7 @@ __all__ = [
     "MewsTimeoutError",
     "MewsValidationError",
     "NewVoucherCode",
+    "NoMatchError",
     "NotFoundError",
     "Page",
     "PayloadTooLargeError",
@@ -68,8 +79,12 @@ __all__ = [
     "RateLimitError",
     "RequestTimeoutError",
     "ServerError",
+    "Service",
+    "Services",
     "UnexpectedStatusError",
+    "Voucher",
     "VoucherCode",
     "VoucherCodes",
+    "Vouchers",
     "__version__",
 ]

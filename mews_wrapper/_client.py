@@ -22,7 +22,9 @@ from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
 from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit
+from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
+from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import concrete_init
 
@@ -125,7 +127,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
 
 
 class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
-    """A client for the voucher-code operations of the Mews Connector API.
+    """A client for the voucher codes of the Mews Connector API, and the services and vouchers that lead to them.
 
     Arguments come first, then the environment (`MEWS_CLIENT_TOKEN`, `MEWS_ACCESS_TOKEN`, `MEWS_CLIENT`,
     `MEWS_PLATFORM_URL`, `MEWS_PORTFOLIO`, `MEWS_ENTERPRISE_ID`), then the defaults (the demo platform,
@@ -139,6 +141,16 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
     def voucher_codes(self) -> VoucherCodes:
         """The voucher-code operations: `get_all`, `get_all_pages`, `add`, `delete`."""
         return VoucherCodes(self._session, self._shell)
+
+    @functools.cached_property
+    def services(self) -> Services:
+        """The services the token reaches: `get_all`, `get_all_pages`."""
+        return Services(self._session, self._shell)
+
+    @functools.cached_property
+    def vouchers(self) -> Vouchers:
+        """The vouchers of those services: `get_all`, `get_all_pages`, `find` (by name)."""
+        return Vouchers(self._session, self._shell, self.services)
 
     @functools.cached_property
     def _shell(self) -> SyncShell:
@@ -173,6 +185,16 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
     def voucher_codes(self) -> AsyncVoucherCodes:
         """The voucher-code operations, awaited: `get_all`, `get_all_pages`, `add`, `delete`."""
         return AsyncVoucherCodes(self._session, self._shell)
+
+    @functools.cached_property
+    def services(self) -> AsyncServices:
+        """The services the token reaches, as async iterators: `get_all`, `get_all_pages`."""
+        return AsyncServices(self._session, self._shell)
+
+    @functools.cached_property
+    def vouchers(self) -> AsyncVouchers:
+        """The vouchers of those services: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        return AsyncVouchers(self._session, self._shell, self.services)
 
     @functools.cached_property
     def _shell(self) -> AsyncShell:

@@ -8,6 +8,8 @@ MewsError
 │   └── MewsTimeoutError
 ├── MewsResponseError: a success status with a body that is not the documented shape, or a repeated cursor
 ├── BatchError: a chunked add/delete failed part-way; .succeeded, .failed, .unknown, __cause__ the error
+├── NoMatchError (also a LookupError): no voucher has the name asked for (`vouchers.find`)
+├── AmbiguousMatchError (also a LookupError): several have; .matches lists them
 └── MewsAPIError: .status_code .message .request_id .details .response
     ├── BadRequestError 400       ├── AuthenticationError 401   ├── ForbiddenError 403
     ├── NotFoundError 404         ├── RequestTimeoutError 408   ├── ConflictError 409
@@ -29,6 +31,7 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 __all__ = [
+    "AmbiguousMatchError",
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
@@ -41,6 +44,7 @@ __all__ = [
     "MewsResponseError",
     "MewsTimeoutError",
     "MewsValidationError",
+    "NoMatchError",
     "NotFoundError",
     "PayloadTooLargeError",
     "RateLimitError",
@@ -93,6 +97,19 @@ class MewsResponseError(MewsError):
         super().__init__(message if request_id is None else f"{message} (request id {request_id})")
         self.request_id = request_id
         self.status_code = status_code
+
+
+class NoMatchError(MewsError, LookupError):
+    """Nothing the token reaches has the name asked for (`vouchers.find`); the message names the closest ones."""
+
+
+class AmbiguousMatchError(MewsError, LookupError):
+    """Several things the token reaches have the name asked for; `matches` holds them, and the message lists them."""
+
+    def __init__(self, message: str, matches: Sequence[Any] = ()) -> None:
+        """Keep the matches, for the caller to choose by id."""
+        super().__init__(message)
+        self.matches = list(matches)
 
 
 class MewsAPIError(MewsError):

@@ -8,7 +8,7 @@ import math
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from mews_wrapper._constants import MAX_ITEMS, MAX_VALUE_LENGTH
@@ -51,6 +51,41 @@ def to_uuid_list(values: object, name: str, *, required: bool = False) -> list[u
     if not ids:
         raise MewsValidationError(f"{name} must not be empty")
     return ids
+
+
+def to_text_list(values: object, name: str, max_length: int) -> list[str] | None:
+    """Strings of 1 to `max_length` characters, in order and without repeats; None stays None."""
+    if values is None:
+        return None
+    items = as_list(values, name, "strings")
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise MewsValidationError(f"{name}[{index}] must be a string, got {type(item).__name__}")
+        if not 1 <= len(item) <= max_length:
+            raise MewsValidationError(f"{name}[{index}] must be 1 to {max_length} characters long, got {len(item)}")
+    texts = list(dict.fromkeys(str(item) for item in items))
+    if not texts:
+        raise MewsValidationError(f"{name} must not be empty")
+    return texts
+
+
+def check_choice(value: object, name: str, choices: Sequence[str]) -> str | None:
+    """One of `choices`, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in choices:
+        raise MewsValidationError(f"{name} must be one of {', '.join(map(repr, choices))} or None, got {value!r}")
+    return value
+
+
+def check_flag(value: object, name: str, *, optional: bool = False) -> bool | None:
+    """True or False (or None, when `optional`)."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, bool):
+        allowed = "True, False or None" if optional else "True or False"
+        raise MewsValidationError(f"{name} must be {allowed}, got {value!r}")
+    return value
 
 
 def aware_utc(value: object, name: str) -> dt.datetime:

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, PORTFOLIO_ACCESS_TOKEN
-from mews_wrapper import AsyncMewsClient, MewsClient, Page, VoucherCode
+from mews_wrapper import AsyncMewsClient, MewsClient, Page, Service, Voucher, VoucherCode
 
 
 class Api:
@@ -44,6 +44,27 @@ class Api:
         result = self.client.voucher_codes.delete(*args, **kwargs)
         if isinstance(self.client, AsyncMewsClient):
             await result
+
+    async def services(self, **kwargs: Any) -> list[Service]:
+        result = self.client.services.get_all(**kwargs)
+        if isinstance(self.client, AsyncMewsClient):
+            return [service async for service in result]
+        return list(result)
+
+    async def vouchers(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        result = self.client.vouchers.get_all(*args, **kwargs)
+        if isinstance(self.client, AsyncMewsClient):
+            return [voucher async for voucher in result]
+        return list(result)
+
+    async def find_voucher(self, *args: Any, **kwargs: Any) -> Voucher:
+        result = self.client.vouchers.find(*args, **kwargs)
+        return await result if isinstance(self.client, AsyncMewsClient) else result
+
+    @property
+    def paths(self) -> list[str]:
+        """The operations sent, by Mews' name (`vouchers/getAll`)."""
+        return [request.url.path.removeprefix("/api/connector/v1/") for request in self.requests]
 
     @property
     def operations(self) -> list[str]:

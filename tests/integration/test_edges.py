@@ -146,10 +146,11 @@ async def test_an_interrupted_retry_sleep_marks_the_waiting_chunk_failed(
 
 
 async def test_a_task_cancelled_by_a_deadline_carries_the_accounting(sandbox: RunningSandbox) -> None:
-    sandbox.faults.latency_seconds = 0.3
+    sandbox.faults.latency_seconds = 0.5
     client = AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url, max_concurrency=1)
     batch = codes("T", 3000)
-    cancelled = await add_cancelled_by_deadline(client, batch, 0.45)  # during the second chunk
+    # During the second chunk: the first is answered after 0.5 s and its 1000 inserts, the second not before 1 s.
+    cancelled = await add_cancelled_by_deadline(client, batch, 0.8)
     accounting = cancelled.batch_error  # type: ignore[attr-defined]
     assert len(accounting.succeeded) + len(accounting.failed) + len(accounting.unknown) == 3000
     assert len(accounting.succeeded) == 1000

@@ -98,6 +98,27 @@ BAD_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
     ("delete", ([None],), {}, "voucher_code_ids[0]"),
     ("delete", (["nope"],), {}, "voucher_code_ids[0]"),
     ("delete", ([VOUCHER],), {"enterprise_id": "x"}, "enterprise_id"),
+    ("services.get_all", (), {"service_ids": VOUCHER}, "service_ids"),
+    ("services.get_all", (), {"service_ids": []}, "service_ids"),
+    ("services.get_all", (), {"enterprise_ids": ["nope"]}, "enterprise_ids[0]"),
+    ("services.get_all", (), {"service_type": "bookable"}, "service_type"),
+    ("services.get_all", (), {"page_size": 1001}, "page_size"),
+    ("services.get_all", (), {"updated_utc": (dt.datetime(2026, 1, 1), dt.datetime(2026, 2, 1))}, "updated_utc"),
+    ("services.get_all_pages", (), {"service_type": 3}, "service_type"),
+    ("vouchers.get_all", ("not-a-list",), {}, "service_ids"),
+    ("vouchers.get_all", ([VOUCHER, 5],), {}, "service_ids[1]"),
+    ("vouchers.get_all", (), {"voucher_ids": []}, "voucher_ids"),
+    ("vouchers.get_all", (), {"company_ids": [b"x"]}, "company_ids[0]"),
+    ("vouchers.get_all", (), {"code_values": "ONE"}, "code_values"),
+    ("vouchers.get_all", (), {"code_values": [""]}, "code_values[0]"),
+    ("vouchers.get_all", (), {"code_values": ["x" * 129]}, "code_values[0]"),
+    ("vouchers.get_all", (), {"external_identifiers": [5]}, "external_identifiers[0]"),
+    ("vouchers.get_all", (), {"active": "yes"}, "active"),
+    ("vouchers.get_all", (), {"with_rates": None}, "with_rates"),
+    ("vouchers.get_all_pages", (), {"page_size": 0}, "page_size"),
+    ("vouchers.find", ("",), {}, "name"),
+    ("vouchers.find", (None,), {}, "name"),
+    ("vouchers.find", ("Summer sale",), {"service_ids": ["x"]}, "service_ids[0]"),
 ]
 
 
@@ -132,8 +153,9 @@ async def test_bad_arguments_are_refused_before_anything_is_sent(
 
 
 async def _invoke(client: MewsClient | AsyncMewsClient, method: str, args: tuple[Any, ...], kwargs: Any) -> None:
-    """Call a method; await it when the async client returns an awaitable (add, delete)."""
-    result = getattr(client.voucher_codes, method)(*args, **kwargs)
+    """Call a method (`get_all` of voucher codes, or `resource.method`); await it when it gives an awaitable."""
+    resource, _, name = method.rpartition(".")
+    result = getattr(getattr(client, resource or "voucher_codes"), name)(*args, **kwargs)
     if is_awaitable(result):
         await result
 
