@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -41,24 +42,39 @@ def as_mews_fields(code: VoucherCode) -> dict[str, Any]:
     return {**fields, **{key: value for key, value in code.extra.items() if key not in fields}}
 
 
-def write_codes(codes: Iterable[VoucherCode], stream: TextIO, file_format: str) -> Iterator[int]:
-    """Write `codes` to `stream` as they come; yields after each code (so that a caller can count), in `format`."""
+def write_codes(
+    codes: Iterable[VoucherCode], stream: TextIO, file_format: str, names: Mapping[uuid.UUID, str] | None = None
+) -> Iterator[int]:
+    """Write `codes` to `stream` as they come; yields after each code (so that a caller can count), in `format`.
+
+    With `names` (voucher id -> name), each code also carries its voucher's name (`VoucherName`, after `VoucherId`).
+    """
+    columns = COLUMNS if names is None else (*COLUMNS[:2], "VoucherName", *COLUMNS[2:])
+
+    def fields_of(code: VoucherCode) -> dict[str, Any]:
+        fields = as_mews_fields(code)
+        if names is None:
+            return fields
+        return {name: names.get(code.voucher_id) if name == "VoucherName" else fields[name] for name in columns} | {
+            key: value for key, value in fields.items() if key not in columns
+        }
+
     if file_format == "csv":
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
         for code in codes:
-            fields = as_mews_fields(code)
-            writer.writerow(["" if fields[name] is None else _csv_text(fields[name]) for name in COLUMNS])
+            fields = fields_of(code)
+            writer.writerow(["" if fields[name] is None else _csv_text(fields[name]) for name in columns])
             yield 1
     elif file_format == "jsonl":
         for code in codes:
-            stream.write(json.dumps(as_mews_fields(code), ensure_ascii=False) + "\n")
+            stream.write(json.dumps(fields_of(code), ensure_ascii=False) + "\n")
             yield 1
     else:
         stream.write("[")
         separator = "\n"
         for code in codes:
-            stream.write(separator + json.dumps(as_mews_fields(code), ensure_ascii=False))
+            stream.write(separator + json.dumps(fields_of(code), ensure_ascii=False))
             separator = ",\n"
             yield 1
         stream.write("\n]\n" if separator != "\n" else "]\n")

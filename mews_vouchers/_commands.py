@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from mews_vouchers._catalog_job import list_services, list_vouchers, voucher_ids_named
 from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
 from mews_vouchers._csv_file import CsvFileError
@@ -31,12 +32,21 @@ from mews_vouchers._local_sandbox import sandbox_command as sandbox_command_line
 from mews_vouchers._read_job import ExportTargetError, Query, export_codes, list_codes
 from mews_vouchers._settings import Settings, settings_of, shared_options
 from mews_vouchers._signals import terminations_interrupt
-from mews_wrapper import MewsError, MewsValidationError, __version__
+from mews_wrapper import (
+    AmbiguousMatchError,
+    MewsClient,
+    MewsError,
+    MewsValidationError,
+    NoMatchError,
+    __version__,
+)
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 HELP_EPILOG = """\b
 Examples:
+  mews-vouchers --sandbox vouchers --codes
+  mews-vouchers --sandbox export --all -o all.csv
   mews-vouchers --sandbox import examples/codes.csv
   mews-vouchers --sandbox export fe568bbd-1ecb-4bb2-bf77-96c3698de20d -o codes.csv
   mews-vouchers list VOUCHER_ID --active-only | wc -l
@@ -47,7 +57,7 @@ Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_POR
 (as for MewsClient), overridden by the options. --sandbox needs none of them.
 \b
 Exit codes: 0 done; 1 some codes failed or their outcome is unknown (re-run the same command to settle them),
-or Mews refused the request; 2 bad usage or bad input.
+or Mews refused the request; 2 bad usage or bad input (a --voucher name that matches no voucher, or several).
 """
 
 
@@ -88,6 +98,15 @@ _READ_FILTERS = [
 ]
 
 
+_VOUCHER_BY_NAME = click.option(
+    "--voucher",
+    "voucher_names",
+    metavar="NAME",
+    multiple=True,
+    help="A voucher by its name, as `mews-vouchers vouchers` shows it (repeat; beside ids).",
+)
+
+
 def _read_filters(function: _F) -> _F:
     """The filters of list and export."""
     for option in reversed(_READ_FILTERS):
@@ -108,7 +127,15 @@ def _job(function: _F) -> _F:
             result: int = function(output, settings, *args, **kwargs)
         except BrokenPipeError:
             raise  # the reader of stdout left: `run` ends quietly
-        except (MewsValidationError, ImportFileError, CsvFileError, DeleteInputError, ExportTargetError) as error:
+        except (
+            MewsValidationError,
+            NoMatchError,
+            AmbiguousMatchError,
+            ImportFileError,
+            CsvFileError,
+            DeleteInputError,
+            ExportTargetError,
+        ) as error:
             output.error(error)
             return EXIT_BAD_INPUT
         except (MewsError, SandboxStartError, OSError) as error:
@@ -129,7 +156,7 @@ def _job(function: _F) -> _F:
 @click.version_option(__version__, "--version", prog_name="mews-vouchers", message="%(prog)s %(version)s")
 @shared_options()
 def cli() -> None:
-    """List, export, import and delete Mews voucher codes.
+    """List, export, import and delete Mews voucher codes; find the vouchers and services a token reaches.
 
     Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
     the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
@@ -137,8 +164,35 @@ def cli() -> None:
     """
 
 
+@cli.command("vouchers", short_help="Show every voucher the token reaches, by name (a table, or lines when piped).")
+@click.option("--codes", "with_codes", is_flag=True, help="Also count each voucher's active codes (reads them all).")
+@shared_options(enterprise=False)
+@_job
+def vouchers_command(output: Output, settings: Settings, with_codes: bool) -> int:
+    """Show every voucher the token reaches: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
+
+    The columns: Name, Id, Type, ServiceName, ServiceId, EnterpriseId, IsActive (and ActiveCodes with --codes). It
+    reads services/getAll, then vouchers/getAll for those services; a name shown here works as `--voucher NAME`.
+    """
+    with settings.connection() as options:
+        return list_vouchers(options, output, with_codes=with_codes)
+
+
+@cli.command("services", short_help="Show every service the token reaches (a table, or lines when piped).")
+@shared_options(enterprise=False)
+@_job
+def services_command(output: Output, settings: Settings) -> int:
+    """Show every service the token reaches: a table, tab-separated lines when piped (--json: JSON lines).
+
+    The columns: Name, Id, Type (Bookable or Additional), EnterpriseId, IsActive.
+    """
+    with settings.connection() as options:
+        return list_services(options, output)
+
+
 @cli.command("list", short_help="Show the codes of vouchers (a table, or lines when piped).")
-@click.argument("voucher_ids", metavar="VOUCHER_ID...", nargs=-1, required=True, type=click.UUID)
+@click.argument("voucher_ids", metavar="[VOUCHER_ID...]", nargs=-1, type=click.UUID)
+@_VOUCHER_BY_NAME
 @_read_filters
 @shared_options(enterprise=False)
 @_job
@@ -146,15 +200,21 @@ def list_command(output: Output, settings: Settings, **filters: Any) -> int:
     """Show the codes of vouchers: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
 
     The lines have the columns of an export, without a header: Id, VoucherId, Value, ValidityStartUtc,
-    ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive.
+    ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive. Vouchers by id, or by name with --voucher.
     """
     query = _query(settings, **filters)
+    if not (query.voucher_ids or query.voucher_names):
+        raise click.UsageError("name the vouchers: VOUCHER_ID..., or --voucher NAME")
     with settings.connection() as options:
         return list_codes(options, output, query)
 
 
 @cli.command("export", short_help="Write every code of vouchers to CSV, JSON or JSON Lines.")
-@click.argument("voucher_ids", metavar="VOUCHER_ID...", nargs=-1, required=True, type=click.UUID)
+@click.argument("voucher_ids", metavar="[VOUCHER_ID...]", nargs=-1, type=click.UUID)
+@_VOUCHER_BY_NAME
+@click.option(
+    "--all", "every_voucher", is_flag=True, help="Every voucher the token reaches, with a VoucherName column."
+)
 @click.option("--format", "file_format", type=click.Choice(FORMATS), help="Default: from -o's extension, else csv.")
 @click.option("-o", "--output", "path", metavar="FILE", help="Write here (default, or -: stdout).")
 @_read_filters
@@ -166,9 +226,15 @@ def export_command(
     """Write every field of every code of vouchers to a file or stdout, as csv, json or jsonl, streamed.
 
     The CSV columns are Id, VoucherId, Value, ValidityStartUtc, ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive:
-    the file can be imported again as it is (rows with IsActive false are left out).
+    the file can be imported again as it is (rows with IsActive false are left out). Vouchers by id, by name with
+    --voucher, or --all: every voucher the token reaches, each code with its voucher's name (VoucherName, after
+    VoucherId).
     """
     query = _query(settings, **filters)
+    if query.every_voucher and (query.voucher_ids or query.voucher_names):
+        raise click.UsageError("--all exports every voucher: leave out VOUCHER_ID and --voucher")
+    if not (query.voucher_ids or query.voucher_names or query.every_voucher):
+        raise click.UsageError("name the vouchers: VOUCHER_ID..., --voucher NAME, or --all")
     path = None if path == "-" else path
     chosen = file_format or _format_of(path)
     with settings.connection() as options:
@@ -185,9 +251,18 @@ def export_command(
     metavar="UUID",
     help="Put every row into this voucher (no VoucherId column needed).",
 )
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
 @shared_options()
 @_job
-def import_command(output: Output, settings: Settings, file: str, dry_run: bool, voucher_id: uuid.UUID | None) -> int:
+def import_command(
+    output: Output,
+    settings: Settings,
+    file: str,
+    *,
+    dry_run: bool,
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+) -> int:
     """Add the codes of a CSV file (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]; `-` reads stdin).
 
     The header names the columns, in any order; other columns are ignored (an export imports as it is). UTF-8, with
@@ -199,8 +274,12 @@ def import_command(output: Output, settings: Settings, file: str, dry_run: bool,
     Bad rows (not a UUID, an empty or too long value, a bad datetime, an end before the start, a value repeated in
     the file) are reported by line number and not sent; the good rows go in (exit code 2 tells of the bad ones).
     """
-    loaded = read_import_file(file, voucher_id)
+    if voucher_id is not None and voucher_name is not None:
+        raise click.UsageError("give --voucher-id or --voucher, not both")
     with settings.connection() as options:
+        if voucher_name is not None:
+            voucher_id = _voucher_named(options, voucher_name)
+        loaded = read_import_file(file, voucher_id)
         summary = run_import(loaded, options, output, dry_run=dry_run)
     return output.summary(summary, data_on_stdout=dry_run)
 
@@ -208,6 +287,7 @@ def import_command(output: Output, settings: Settings, file: str, dry_run: bool,
 @cli.command("delete", short_help="Delete codes by id, or by value from a voucher.")
 @click.argument("code_ids", metavar="[CODE_ID...]", nargs=-1)
 @click.option("--voucher-id", type=click.UUID, metavar="UUID", help="Delete by value from this voucher.")
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
 @click.option(
     "--value", "values", metavar="TEXT", multiple=True, help="A value to delete (repeat; needs --voucher-id)."
 )
@@ -226,6 +306,7 @@ def delete_command(
     *,
     code_ids: tuple[str, ...],
     voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
     values: tuple[str, ...],
     from_file: str | None,
     yes: bool,
@@ -234,15 +315,19 @@ def delete_command(
     """Delete codes by id, or by value from one voucher (--voucher-id with --value or --from-file).
 
     Asks for confirmation unless --yes (without a terminal to ask, --yes is required). By value, values not active on
-    the voucher are skipped, so running it again after a failure deletes only what is left.
+    the voucher are skipped, so running it again after a failure deletes only what is left. --voucher NAME stands
+    for --voucher-id.
     """
-    if voucher_id is None and values:
+    if voucher_id is not None and voucher_name is not None:
+        raise click.UsageError("give --voucher-id or --voucher, not both")
+    by_value = voucher_id is not None or voucher_name is not None
+    if not by_value and values:
         raise click.UsageError("--value needs --voucher-id (the voucher whose codes have these values)")
-    if voucher_id is not None and code_ids:
+    if by_value and code_ids:
         raise click.UsageError("give code ids, or --voucher-id with --value/--from-file, not both")
-    listed = read_listed(from_file, "Value" if voucher_id else "Id") if from_file else []
-    ids = parse_ids([*code_ids, *listed]) if voucher_id is None else []
-    wanted = [*values, *listed] if voucher_id is not None else []
+    listed = read_listed(from_file, "Value" if by_value else "Id") if from_file else []
+    ids = parse_ids([*code_ids, *listed]) if not by_value else []
+    wanted = [*values, *listed] if by_value else []
     if not ids and not wanted:
         raise click.UsageError("name the codes to delete: CODE_ID..., or --voucher-id with --value or --from-file")
     check_values(values)  # the file's entries were checked as it was read
@@ -253,6 +338,8 @@ def delete_command(
         return yes or click.confirm(question, default=False, err=True)
 
     with settings.connection() as options:
+        if voucher_name is not None:
+            voucher_id = _voucher_named(options, voucher_name)
         summary = run_delete(
             options, output, code_ids=ids, voucher_id=voucher_id, values=wanted, confirm=confirm, dry_run=dry_run
         )
@@ -296,12 +383,20 @@ def _query(settings: Settings, **filters: Any) -> Query:
     enterprises = filters.pop("enterprise_ids") or ((settings.enterprise_id,) if settings.enterprise_id else ())
     return Query(
         voucher_ids=filters["voucher_ids"],
+        voucher_names=tuple(filters.get("voucher_names") or ()),
+        every_voucher=bool(filters.get("every_voucher")),
         code_ids=filters["code_ids"],
         enterprise_ids=tuple(uuid.UUID(str(enterprise)) for enterprise in enterprises),
         updated_since=since,
         updated_until=until,
         active_only=filters["active_only"],
     )
+
+
+def _voucher_named(client_options: dict[str, Any], name: str) -> uuid.UUID:
+    """The id of the voucher called `name` (`NoMatchError` or `AmbiguousMatchError` when there is not one)."""
+    with MewsClient(**client_options) as client:
+        return voucher_ids_named(client, [name])[0]
 
 
 def _format_of(path: str | None) -> str:

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from mews_vouchers._catalog_job import voucher_ids_named
 from mews_vouchers._codes_out import as_mews_fields, plain_line, table, write_codes
 from mews_vouchers._console import CommandError, Output, Summary
 from mews_wrapper import MewsClient, VoucherCode
@@ -29,9 +30,11 @@ from mews_wrapper import MewsClient, VoucherCode
 
 @dataclass(frozen=True)
 class Query:
-    """What to read: vouchers and the filters of list and export."""
+    """What to read: vouchers (by id, by name, or every one the token reaches) and the filters of list and export."""
 
     voucher_ids: tuple[uuid.UUID, ...]
+    voucher_names: tuple[str, ...] = ()
+    every_voucher: bool = False
     code_ids: tuple[uuid.UUID, ...] = ()
     enterprise_ids: tuple[uuid.UUID, ...] = ()
     updated_since: dt.datetime | None = None
@@ -50,9 +53,20 @@ class Query:
         return arguments
 
 
-def codes(client: MewsClient, query: Query) -> Iterator[VoucherCode]:
-    """The codes that match, page by page."""
-    for code in client.voucher_codes.get_all(list(query.voucher_ids), **query.get_all_arguments()):
+def voucher_names(client: MewsClient, query: Query) -> dict[uuid.UUID, str]:
+    """The vouchers to read, by id, with their names when the query needs them (`--all`: every voucher)."""
+    if query.every_voucher:
+        return {voucher.id: voucher.name for voucher in client.vouchers.get_all()}
+    named = voucher_ids_named(client, query.voucher_names)
+    return dict.fromkeys([*query.voucher_ids, *named], "")
+
+
+def codes(client: MewsClient, query: Query, voucher_ids: list[uuid.UUID] | None = None) -> Iterator[VoucherCode]:
+    """The codes that match, page by page (of `voucher_ids`, once they are known, else of the query's)."""
+    ids = list(voucher_names(client, query)) if voucher_ids is None else voucher_ids
+    if not ids:
+        return
+    for code in client.voucher_codes.get_all(ids, **query.get_all_arguments()):
         if code.is_active or not query.active_only:
             yield code
 
@@ -80,14 +94,13 @@ def export_codes(
 ) -> Summary:
     """Stream every matching code, every field, to `path` (stdout when None) in `file_format`."""
     exported = 0
-    with (
-        MewsClient(**client_options) as client,
-        _destination(path) as stream,
-        output.progress("export", None) as tracker,
-    ):
-        for step in write_codes(codes(client, query), stream, file_format):
-            exported += step
-            tracker.advance(step)
+    with MewsClient(**client_options) as client:
+        names = voucher_names(client, query)  # first: a name that matches nothing leaves the target alone
+        with _destination(path) as stream, output.progress("export", None) as tracker:
+            found = codes(client, query, list(names))
+            for step in write_codes(found, stream, file_format, names if query.every_voucher else None):
+                exported += step
+                tracker.advance(step)
     where = path or "stdout"
     return Summary("export", {"exported": exported}, output.elapsed(), {"format": file_format, "file": where})
 

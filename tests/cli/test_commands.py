@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import re
+import shlex
 import stat
 import subprocess
 import sys
@@ -36,7 +37,7 @@ from tests.sandbox._http import add_codes
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "codes.csv"
 DEMO = {"client_token": DEMO_CLIENT_TOKEN, "access_token": DEMO_ACCESS_TOKEN, "rate_limit": None}
-SUBCOMMANDS = ("list", "export", "import", "delete", "sandbox")
+SUBCOMMANDS = ("list", "export", "import", "delete", "vouchers", "services", "sandbox")
 
 
 def test_help_explains_every_subcommand(cli: Cli) -> None:
@@ -44,7 +45,7 @@ def test_help_explains_every_subcommand(cli: Cli) -> None:
     assert result.returncode == 0
     for name in SUBCOMMANDS:
         assert re.search(rf"^  {name} +\w.{{20,}}$", result.stdout, re.MULTILINE), name
-    for name in SUBCOMMANDS[:4]:
+    for name in SUBCOMMANDS[:6]:
         own = cli(name, "--help")
         assert own.returncode == 0
         assert f"Usage: mews-vouchers {name}" in own.stdout
@@ -157,7 +158,7 @@ def test_delete_by_value_from_a_file_asks_for_yes_without_a_terminal_and_skips_w
     [
         (["import", "missing.csv"], "missing.csv: No such file or directory"),
         (["import", "--no-such-option", "x.csv"], "No such option"),
-        (["list"], "Missing argument"),
+        (["list"], "name the vouchers: VOUCHER_ID..., or --voucher NAME"),
         (["list", "not-a-uuid"], "not a valid UUID"),
         (["list", VOUCHER_A, "--updated-since", "yesterday"], "not an ISO 8601 datetime"),
         (["delete", "--value", "X", "--yes"], "--value needs --voucher-id"),
@@ -254,8 +255,8 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## The command line: `mews-vouchers`", 1)[1].split("\n## ", 1)[0]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
-    commands = [line.split("  #")[0].split() for line in block.splitlines() if line.startswith(".venv/bin/")]
-    assert len(commands) == 7
+    commands = [shlex.split(line.split("  #")[0]) for line in block.splitlines() if line.startswith(".venv/bin/")]
+    assert len(commands) == 9
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "codes.csv").write_bytes(EXAMPLES.read_bytes())
     results = [cli(*line[1:], "--json") for line in commands[:-1]]  # as printed: --sandbox starts its own server
@@ -268,9 +269,15 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
         ("import", "added", 0),
         ("export", "exported", 40),
         ("import", "added", 40),
+        ("export", "exported", 80),
         ("delete", "deleted", 40),
     ]
     assert (tmp_path / "codes-export.csv").exists()
+    assert "Summer sale" in results[0].stdout  # the vouchers, by name
+    assert {row.split(",")[2] for row in (tmp_path / "all.csv").read_text().splitlines()[1:]} == {
+        "Summer sale",
+        "Corporate rate",
+    }
 
 
 def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(

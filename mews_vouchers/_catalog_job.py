@@ -1,0 +1,129 @@
+"""`mews-vouchers vouchers` and `services`: what the token reaches, by name, and voucher names turned into ids.
+
+Both read everything first (a few hundred rows at most for a property) and print a table on a terminal,
+tab-separated lines in a pipe, JSON lines with --json. `voucher_ids_named` is how `--voucher NAME` becomes an id for
+list, export, import and delete.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mews_vouchers._codes_out import escaped
+from mews_vouchers._console import Output
+from mews_wrapper import MewsClient, Service, Voucher
+
+VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
+SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
+
+
+def voucher_ids_named(client: MewsClient, names: Sequence[str]) -> list[uuid.UUID]:
+    """The id of each named voucher (`NoMatchError`/`AmbiguousMatchError` say why not), reading them once."""
+    if not names:
+        return []
+    every = list(client.vouchers.get_all())
+    return [_chosen(client, name, every).id for name in names]
+
+
+def _chosen(client: MewsClient, name: str, every: list[Voucher]) -> Voucher:
+    exact = [voucher for voucher in every if voucher.name == name]
+    if len(exact) == 1:
+        return exact[0]
+    return client.vouchers.find(name)  # its errors name the closest names, or list the matches
+
+
+def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:
+    """Print every voucher the token reaches, with its service's name (and its number of active codes)."""
+    with MewsClient(**client_options) as client:
+        services = {service.id: service for service in client.services.get_all()}
+        vouchers = sorted(client.vouchers.get_all(list(services)), key=_by_name) if services else []
+        counts = _active_codes(client, [voucher.id for voucher in vouchers]) if with_codes else None
+    rows = [_voucher_row(voucher, services, counts) for voucher in vouchers]
+    columns = (*VOUCHER_COLUMNS, "ActiveCodes") if with_codes else VOUCHER_COLUMNS
+    _print(rows, columns, output, f"{len(rows):,} vouchers")
+    return 0
+
+
+def list_services(client_options: dict[str, Any], output: Output) -> int:
+    """Print every service the token reaches."""
+    with MewsClient(**client_options) as client:
+        services = sorted(client.services.get_all(), key=lambda service: (service.name or "", str(service.id)))
+    rows = [
+        {
+            "Name": service.name,
+            "Id": str(service.id),
+            "Type": service.type,
+            "EnterpriseId": str(service.enterprise_id),
+            "IsActive": service.is_active,
+        }
+        for service in services
+    ]
+    _print(rows, SERVICE_COLUMNS, output, f"{len(rows):,} services")
+    return 0
+
+
+def _by_name(voucher: Voucher) -> tuple[str, str]:
+    return voucher.name.casefold(), str(voucher.id)
+
+
+def _active_codes(client: MewsClient, voucher_ids: list[uuid.UUID]) -> collections.Counter[uuid.UUID]:
+    counts: collections.Counter[uuid.UUID] = collections.Counter()
+    if voucher_ids:
+        for code in client.voucher_codes.get_all(voucher_ids):
+            if code.is_active:
+                counts[code.voucher_id] += 1
+    return counts
+
+
+def _voucher_row(
+    voucher: Voucher, services: dict[uuid.UUID, Service], counts: collections.Counter[uuid.UUID] | None
+) -> dict[str, Any]:
+    service = services.get(voucher.service_id)
+    row: dict[str, Any] = {
+        "Name": voucher.name,
+        "Id": str(voucher.id),
+        "Type": voucher.type,
+        "ServiceName": None if service is None else service.name,
+        "ServiceId": str(voucher.service_id),
+        "EnterpriseId": None if voucher.enterprise_id is None else str(voucher.enterprise_id),
+        "IsActive": voucher.is_active,
+    }
+    if counts is not None:
+        row["ActiveCodes"] = counts[voucher.id]
+    return row
+
+
+def _print(rows: Iterable[dict[str, Any]], columns: Sequence[str], output: Output, counted: str) -> None:
+    stdout = Console(highlight=False, soft_wrap=False)
+    if output.as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif stdout.is_terminal:
+        view = Table(header_style="bold")
+        for column in columns:
+            view.add_column(column, overflow="fold")
+        for row in rows:
+            view.add_row(*(Text(escaped(_cell(row[column]))) for column in columns))
+        stdout.print(view)
+        output.say(counted)
+    else:
+        for row in rows:
+            print("\t".join(escaped(_cell(row[column])) for column in columns))
+    sys.stdout.flush()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
