@@ -103,13 +103,18 @@ class SandboxConfig:
     def __post_init__(self) -> None:
         """Give every voucher its full description, and every enterprise of a voucher a service.
 
-        `vouchers` maps a voucher id to its enterprise id (the short form: the voucher joins that enterprise's first
-        bookable service, made if there is none, with a name from its id) or to a `VoucherSpec`; afterwards it maps
-        each voucher id to its enterprise id, and `voucher_specs` holds the descriptions.
+        `vouchers` maps a voucher id to its enterprise id (the short form: a default voucher keeps its description;
+        another joins that enterprise's first bookable service, made if there is none, with a name from its id) or
+        to a `VoucherSpec`; afterwards it maps each voucher id to its enterprise id, and `voucher_specs` holds the
+        descriptions.
         """
         self.services = dict(self.services)
+        known = default_vouchers()
         specs: dict[str, VoucherSpec] = {}
-        for voucher_id, given in self.vouchers.items():
+        for voucher_id, stated in self.vouchers.items():
+            default = known.get(voucher_id)
+            # A default voucher named by its enterprise keeps its name and service.
+            given = default if isinstance(default, VoucherSpec) and default.enterprise_id == stated else stated
             if isinstance(given, VoucherSpec):
                 specs[voucher_id] = given
                 if given.service_id not in self.services:

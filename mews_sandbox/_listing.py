@@ -30,11 +30,16 @@ def listed(items: Sequence[tuple[str, _T]]) -> list[Listed[_T]]:
     return [Listed(item_id, item, CREATED_BASE + index * 60_000_000) for index, (item_id, item) in enumerate(items)]
 
 
-def page(matching: Sequence[Listed[_T]], count: int, cursor: str | None) -> list[Listed[_T]]:
-    """Up to `count` of the matching items, newest first, older than the cursor's item when there is one."""
+def page(
+    matching: Sequence[Listed[_T]], count: int, cursor: str | None, *, repeat_cursor: bool = False
+) -> list[Listed[_T]]:
+    """Up to `count` of the matching items, newest first, older than the cursor's item when there is one.
+
+    `repeat_cursor` (a fault) ignores the cursor: every page is the first, and so is its cursor.
+    """
     newest_first = list(reversed(matching))
     start = 0
-    if cursor is not None:
+    if cursor is not None and not repeat_cursor:
         position = next((index for index, found in enumerate(newest_first) if found.id == cursor), None)
         if position is None:
             raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")

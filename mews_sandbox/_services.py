@@ -70,7 +70,7 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
         and (kind is None or row.item.type == kind)
         and rules.in_interval(row.created, interval)
     ]
-    found = page(matching, count, cursor)
+    found = page(matching, count, cursor, repeat_cursor=state.faults.repeat_cursor)
     if not found:
         return None
     return {"Services": [service_json(row) for row in found], "Cursor": found[-1].id}

@@ -108,7 +108,7 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     if values is not None:
         holding = state.store.vouchers_with_values([row.id for row in matching], values)
         matching = [row for row in matching if row.id in holding]
-    found = page(matching, count, cursor) if extent["Vouchers"] else []
+    found = page(matching, count, cursor, repeat_cursor=state.faults.repeat_cursor) if extent["Vouchers"] else []
     if not found:
         return None
     return {

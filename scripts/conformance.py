@@ -45,6 +45,7 @@ from mews_sandbox import (
     ENTERPRISE_A,
     ENTERPRISE_B,
     PORTFOLIO_ACCESS_TOKEN,
+    SERVICE_A,
     VOUCHER_A,
     VOUCHER_B,
     AccessGrant,
@@ -56,8 +57,9 @@ from mews_wrapper import MewsAPIError, MewsClient, MewsError, NewVoucherCode
 
 ROOT = Path(__file__).resolve().parents[1]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
-PATH = "/api/connector/v1/voucherCodes/"
-OPERATIONS = ("getAll", "add", "delete")
+PATH = "/api/connector/v1/"
+OPERATIONS = ("voucherCodes/getAll", "voucherCodes/add", "voucherCodes/delete", "services/getAll", "vouchers/getAll")
+READS = ("voucherCodes/getAll", "services/getAll", "vouchers/getAll")
 EXTRA_VOUCHERS = [str(uuid.UUID(int=5000 + number, version=4)) for number in range(1100)]
 
 
@@ -139,6 +141,15 @@ def proxy_scenario(sandbox: RunningSandbox, url: str) -> dict[str, Any]:
     assert len(both) == 2501
     mews.voucher_codes.delete(ids[:10])
     mews.voucher_codes.delete(ids[:10])  # twice: still fine
+    services = list(mews.services.get_all(page_size=1))  # the walk: full pages of one, then a short one
+    assert {str(service.id) for service in services} >= {SERVICE_A}
+    assert list(mews.services.get_all(service_type="Additional"))
+    vouchers = list(mews.vouchers.get_all(page_size=500, with_rates=True))  # services/getAll first; 3 pages
+    assert VOUCHER_A in {str(voucher.id) for voucher in vouchers}
+    assert list(mews.vouchers.get_all([SERVICE_A], active=False, code_values=["PRISM-1"])) == []  # 204
+    assert str(mews.vouchers.find("Summer sale").id) == VOUCHER_A
+    portfolio_services = list(portfolio.services.get_all(enterprise_ids=[ENTERPRISE_A, ENTERPRISE_B]))
+    assert {str(service.enterprise_id) for service in portfolio_services} == {ENTERPRISE_A, ENTERPRISE_B}
     # Every fault whose answer Prism can relay. Not "drop" and "corrupt": a proxy cannot pass on a cut connection or
     # a body it cannot decode (Prism answers its own FetchError); the fault matrix of make test covers both.
     faults = ["400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "504"]
@@ -146,7 +157,7 @@ def proxy_scenario(sandbox: RunningSandbox, url: str) -> dict[str, Any]:
     injected = 0
     for fault in faults:
         for operation in OPERATIONS:
-            if fault == "repeat-cursor" and operation != "getAll":
+            if fault == "repeat-cursor" and operation not in READS:
                 continue
             injected += 1
             inject(sandbox, fault)
@@ -184,12 +195,16 @@ def inject(sandbox: RunningSandbox, fault: str) -> None:
 
 
 def run_operation(mews: MewsClient, operation: str, ids: list[uuid.UUID], number: int) -> None:
-    if operation == "getAll":
+    if operation == "voucherCodes/getAll":
         list(mews.voucher_codes.get_all([VOUCHER_A], page_size=1000))
-    elif operation == "add":
+    elif operation == "voucherCodes/add":
         mews.voucher_codes.add([NewVoucherCode(VOUCHER_A, f"FAULT-{number}")])
-    else:
+    elif operation == "voucherCodes/delete":
         mews.voucher_codes.delete(ids[number : number + 1])
+    elif operation == "services/getAll":
+        list(mews.services.get_all(page_size=1))  # two pages and an empty one: the repeated cursor shows
+    else:
+        list(mews.vouchers.get_all([SERVICE_A], voucher_ids=[VOUCHER_A, EXTRA_VOUCHERS[0]], page_size=1))
 
 
 def mock_examples(url: str) -> dict[str, Any]:
@@ -224,11 +239,13 @@ class _PickStatus(httpx.HTTPTransport):
 def read_one(mews: MewsClient, operation: str, status: int) -> str | None:
     """None when the wrapper read the mocked answer as the policy says, else what went wrong."""
     calls: dict[str, Callable[[], object]] = {
-        "getAll": lambda: list(mews.voucher_codes.get_all([VOUCHER_A], page_size=10)),
-        "add": lambda: mews.voucher_codes.add(
+        "voucherCodes/getAll": lambda: list(mews.voucher_codes.get_all([VOUCHER_A], page_size=10)),
+        "voucherCodes/add": lambda: mews.voucher_codes.add(
             [NewVoucherCode(VOUCHER_A, f"MOCKED-{n}") for n in range(2)]
         ),  # as the example
-        "delete": lambda: mews.voucher_codes.delete([uuid.UUID(int=1, version=4)]),
+        "voucherCodes/delete": lambda: mews.voucher_codes.delete([uuid.UUID(int=1, version=4)]),
+        "services/getAll": lambda: list(mews.services.get_all(page_size=10)),
+        "vouchers/getAll": lambda: list(mews.vouchers.get_all([SERVICE_A], page_size=10)),
     }
     try:
         result = calls[operation]()
@@ -238,7 +255,7 @@ def read_one(mews: MewsClient, operation: str, status: int) -> str | None:
         return f"{error!r}"
     if status >= 300:
         return f"no error for {status}: {result!r}"
-    if operation == "getAll" and status == 200 and not result:
+    if operation in READS and status == 200 and not result:
         return "the documented example page read as empty"
     return None
 

@@ -159,3 +159,35 @@ async def test_500_on_add_is_not_retried(make_api: ApiFactory, target: Target) -
         await api.add([NewVoucherCode(target.voucher_a, "NOT-RETRIED")])
     assert raised.value.request_id
     assert api.operations == ["add"]
+
+
+async def test_services_then_vouchers_from_the_token_alone(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    services = await api.services()
+    assert services
+    assert all(service.type in {"Bookable", "Additional", None} for service in services)
+    vouchers = await api.vouchers([service.id for service in services], with_rates=True)
+    assert target.voucher_a in {str(voucher.id) for voucher in vouchers}
+    assert all(voucher.rate_ids is not None for voucher in vouchers)
+    assert api.paths == ["services/getAll", "vouchers/getAll"]
+
+
+async def test_vouchers_without_service_ids_read_the_services_first(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    vouchers = await api.vouchers(active=True, page_size=2)
+    assert target.voucher_a in {str(voucher.id) for voucher in vouchers}
+    assert all(voucher.is_active for voucher in vouchers)
+    assert api.paths[0] == "services/getAll"
+    assert set(api.paths[1:]) == {"vouchers/getAll"}
+
+
+@sandbox_only
+async def test_find_a_voucher_by_name(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    assert str((await api.find_voucher("Summer sale")).id) == target.voucher_a
+
+
+async def test_a_portfolio_token_reads_the_services_of_both_enterprises(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target, portfolio=True)
+    services = await api.services(enterprise_ids=[target.enterprise_a, target.enterprise_b])
+    assert {str(service.enterprise_id) for service in services} == {target.enterprise_a, target.enterprise_b}

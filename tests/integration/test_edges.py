@@ -25,7 +25,6 @@ from mews_wrapper import (
     ServerError,
 )
 from tests._api import Api, ApiFactory
-from tests._cancel import add_cancelled_by_deadline
 
 pytestmark = pytest.mark.anyio
 
@@ -146,16 +145,42 @@ async def test_an_interrupted_retry_sleep_marks_the_waiting_chunk_failed(
 
 
 async def test_a_task_cancelled_by_a_deadline_carries_the_accounting(sandbox: RunningSandbox) -> None:
-    sandbox.faults.latency_seconds = 0.5
-    client = AsyncMewsClient(DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url, max_concurrency=1)
+    """The deadline falls while the second of three chunks is out, however slow the machine is.
+
+    It is set when the first chunk's answer arrives (an httpx response hook, in the add's own task), a third of
+    a second ahead: the second chunk, sent at once, sleeps for a second in the sandbox.
+    """
+    sandbox.faults.latency_seconds = 1.0
+    caught: list[BaseException] = []
+
+    async def add_under_a_deadline() -> None:
+        async with asyncio.timeout(None) as deadline:
+
+            async def first_answer(_: httpx.Response) -> None:
+                if deadline.when() is None:
+                    deadline.reschedule(asyncio.get_running_loop().time() + 0.3)
+
+            http = httpx.AsyncClient(event_hooks={"response": [first_answer]})
+            client = AsyncMewsClient(
+                DEMO_CLIENT_TOKEN, DEMO_ACCESS_TOKEN, platform_url=sandbox.url, max_concurrency=1, http_client=http
+            )
+            try:
+                await client.voucher_codes.add(batch)
+            except asyncio.CancelledError as cancelled:
+                caught.append(cancelled)
+                raise
+            finally:
+                await http.aclose()
+
     batch = codes("T", 3000)
-    # During the second chunk: the first is answered after 0.5 s and its 1000 inserts, the second not before 1 s.
-    cancelled = await add_cancelled_by_deadline(client, batch, 0.8)
+    with pytest.raises(TimeoutError):
+        await add_under_a_deadline()
+    (cancelled,) = caught
     accounting = cancelled.batch_error  # type: ignore[attr-defined]
     assert len(accounting.succeeded) + len(accounting.failed) + len(accounting.unknown) == 3000
     assert len(accounting.succeeded) == 1000
     assert accounting.unknown == batch[1000:2000]
-    await client.close()
+    assert accounting.failed == batch[2000:]
 
 
 async def test_a_one_chunk_add_whose_answer_is_lost_carries_its_accounting(api: Api, sandbox: RunningSandbox) -> None:
