@@ -1,5 +1,6 @@
-"""The fast reader's structs against openapi.yaml: every property of `VoucherCode` and `VoucherCodeResult`, with its
-name, type, format, requiredness and nullability, has its field, and no field is made up."""
+"""The fast reader's structs against openapi.yaml: every property of every result schema it reads (voucher codes,
+services, vouchers), with its name, type, format, requiredness and nullability, has its field, and no field is made
+up."""
 
 from __future__ import annotations
 
@@ -12,26 +13,40 @@ from typing import Any
 import msgspec
 import pytest
 
-from mews_wrapper._wire.voucher_codes import WireVoucherCode as _WireVoucherCode
-from mews_wrapper._wire.voucher_codes import WireVoucherCodeResult as _WireVoucherCodeResult
+from mews_wrapper._wire import services as wire_services
+from mews_wrapper._wire import voucher_codes as wire_codes
+from mews_wrapper._wire import vouchers as wire_vouchers
 from tests.spec._docs import load_spec
 
 SPEC = load_spec()
 SCHEMAS = SPEC["components"]["schemas"]
+STRUCTS: dict[str, type[msgspec.Struct]] = {
+    "VoucherCode": wire_codes.WireVoucherCode,
+    "VoucherCodeResult": wire_codes.WireVoucherCodeResult,
+    "Service": wire_services.WireService,
+    "ServiceOptions": wire_services.WireServiceOptions,
+    "ServiceData": wire_services.WireServiceData,
+    "ServiceResult": wire_services.WireServiceResult,
+    "Voucher": wire_vouchers.WireVoucher,
+    "VoucherAssignment": wire_vouchers.WireVoucherAssignment,
+    "VoucherResult": wire_vouchers.WireVoucherResult,
+}
 
 
-def resolve(schema: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-    """A property's schema with `$ref` and `allOf: [$ref]` followed, and whether it is nullable."""
+def resolve(schema: dict[str, Any]) -> tuple[dict[str, Any], bool, str | None]:
+    """A property's schema with `$ref` and `allOf: [$ref]` followed, whether it is nullable, and the name it has."""
     nullable = bool(schema.get("nullable", False))
     if "allOf" in schema:
         (schema,) = schema["allOf"]
+    name = None
     if "$ref" in schema:
-        schema = SCHEMAS[schema["$ref"].rsplit("/", 1)[-1]]
-    return schema, nullable or bool(schema.get("nullable", False))
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = SCHEMAS[name]
+    return schema, nullable or bool(schema.get("nullable", False)), name
 
 
-def expected_type(schema: dict[str, Any]) -> Any:
-    """The Python type a strict reading of this (resolved) schema gives."""
+def expected_type(schema: dict[str, Any], name: str | None = None) -> Any:
+    """The Python type a strict reading of this (resolved) schema gives: a named object reads into its struct."""
     if "enum" in schema:
         return typing.Literal[tuple(schema["enum"])]  # type: ignore[misc]
     kind, form = schema.get("type"), schema.get("format")
@@ -39,10 +54,21 @@ def expected_type(schema: dict[str, Any]) -> Any:
         return {"uuid": uuid.UUID, "date-time": dt.datetime, None: str}[form]
     if kind == "boolean":
         return bool
+    if kind == "integer":
+        return int
     if kind == "array":
-        item_name = schema["items"]["$ref"].rsplit("/", 1)[-1]
-        item_struct = {"VoucherCode": _WireVoucherCode}[item_name]
-        return list[item_struct]  # type: ignore[valid-type]
+        item, item_nullable, item_name = resolve(schema["items"])
+        assert not item_nullable
+        return list[expected_type(item, item_name)]  # type: ignore[misc]
+    if kind == "object" and name in STRUCTS:
+        return STRUCTS[name]
+    if kind == "object":
+        extra = schema.get("additionalProperties", True)
+        if extra is True:
+            return dict[str, Any]
+        value, value_nullable, value_name = resolve(extra)
+        value_type = expected_type(value, value_name)
+        return dict[str, value_type | None] if value_nullable else dict[str, value_type]  # type: ignore[valid-type]
     raise AssertionError(f"no reading for {schema}")
 
 
@@ -60,18 +86,16 @@ def described(field_type: Any) -> tuple[Any, bool]:
     return value_type, type(None) in members
 
 
-@pytest.mark.parametrize(
-    ("schema_name", "struct"), [("VoucherCode", _WireVoucherCode), ("VoucherCodeResult", _WireVoucherCodeResult)]
-)
+@pytest.mark.parametrize(("schema_name", "struct"), list(STRUCTS.items()))
 def test_every_property_of_the_spec_has_its_field_and_no_other(schema_name: str, struct: type) -> None:
     schema = SCHEMAS[schema_name]
     fields = {field.encode_name: field for field in msgspec.structs.fields(struct)}
     assert set(fields) == set(schema["properties"]), "names differ between openapi.yaml and the fast reader"
     for name, property_schema in schema["properties"].items():
-        resolved, nullable = resolve(property_schema)
+        resolved, nullable, ref_name = resolve(property_schema)
         field = fields[name]
         value_type, admits_none = described(field.type)
-        assert value_type == expected_type(resolved), name
+        assert value_type == expected_type(resolved, ref_name), name
         assert admits_none == nullable, f"{name}: nullable in the spec is {nullable}"
         assert field.required == (name in schema.get("required", [])), f"{name}: required"
         if not field.required:  # absent reads as null where null is allowed, else as UNSET (told apart)
@@ -79,5 +103,5 @@ def test_every_property_of_the_spec_has_its_field_and_no_other(schema_name: str,
 
 
 def test_the_structs_refuse_unknown_fields_so_that_extra_is_never_lost() -> None:
-    for struct in (_WireVoucherCode, _WireVoucherCodeResult):
+    for struct in STRUCTS.values():
         assert struct.__struct_config__.forbid_unknown_fields
