@@ -16,6 +16,8 @@ Throughput (`bench_throughput.py`): bulk add at the rate-limit floor with the li
 processes sharing the window in Redis, and getAll over several streams against plain concurrent httpx.
 A stricter Mews (`bench_stricter.py`): 8 threads and three processes (Redis) against a server of 20 per 2 s, with
 the adaptive limiter and without. The import's memory (`bench_import.py`): the peak RSS of `mews-vouchers import`.
+The walk (`bench_walk.py`): from a token to every code of a property (services, vouchers, codes) against plain
+concurrent httpx, and reading vouchers against the plain httpx floor.
 
 `--smoke` runs every contender once on a few codes, so that `make test` keeps this script working.
 """
@@ -54,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_import  # the sibling scripts, found once their folder is on the path
 import bench_stricter
 import bench_throughput as throughput
+import bench_walk
 
 ROOT = Path(__file__).resolve().parents[1]
 GET_ALL_PATH = "/api/connector/v1/voucherCodes/getAll"
@@ -248,12 +251,14 @@ def main() -> int:
     parser.add_argument("--import-rows", type=int, default=200_000, help="rows of the import-memory figure")
     parser.add_argument("--stricter-codes", type=int, default=20_000, help="codes of the stricter-server figure")
     parser.add_argument("--import-runs", type=int, default=5, help="fresh interpreters per import figure (best of)")
+    parser.add_argument("--walk-codes", type=int, default=100_000, help="codes of the walk (10 services, 200 vouchers)")
+    parser.add_argument("--read-vouchers", type=int, default=100_000, help="vouchers of the voucher-reading figure")
     parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
     args = parser.parse_args()
     if args.smoke:  # every figure made once, as fast as it can be: make test runs it to keep the script working
         args.rounds, args.codes, args.memory_codes, args.import_runs = 1, 2_000, 4_000, 1
         args.bulk_codes, args.bulk_rounds, args.stream_vouchers, args.stricter_codes = 2_000, 1, 2_000, 600
-        args.import_rows = 1_000
+        args.import_rows, args.walk_codes, args.read_vouchers = 1_000, 2_000, 1_500
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
     limit, window, latency = (20, 2.0, 0.05) if not args.smoke else (2, 0.3, 0.01)
@@ -271,6 +276,8 @@ def main() -> int:
         "stricter": lambda: bench_stricter.stricter_server(args.stricter_codes, args.stricter_codes // 2),
         "import_memory": lambda: bench_import.import_memory(args.import_rows),
         "import_seconds": lambda: {name: import_seconds(name, args.import_runs) for name in ("httpx", "mews_wrapper")},
+        "walk": lambda: bench_walk.walk(10, 200, args.walk_codes, args.rounds, 0.005),
+        "reading_vouchers": lambda: bench_walk.reading_vouchers(args.read_vouchers, args.rounds),
     }
     # The smoke run judges no figure, so its independent figures (each waiting mostly on processes of its own) run at
     # once, beside the reading; a real run makes them one after another, so that none disturbs another's figure.
@@ -302,6 +309,8 @@ def main() -> int:
             "growth_bytes": long_peak - short_peak,
         },
         "import_seconds": made["import_seconds"],
+        "walk": made["walk"],
+        "reading_vouchers": made["reading_vouchers"],
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -349,6 +358,7 @@ def print_table(figures: dict[str, Any]) -> None:
     )
     bench_stricter.print_figures(figures["stricter_server"])
     bench_import.print_figures(figures["import_memory"])
+    bench_walk.print_figures(figures["walk"], figures["reading_vouchers"])
     imports = figures["import_seconds"]
     print(
         f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "

@@ -48,3 +48,7 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert large["peak_rss_bytes"] > 0
     assert "import memory: peak" in result.stdout
     assert "x floor" in result.stdout
+    assert figures["walk"]["codes"] == 2_000
+    assert set(figures["walk"]["wall_seconds"]) == {"plain_httpx", "walk"}
+    assert figures["reading_vouchers"]["vouchers"] == 1_500
+    assert "the walk, 10 services, 200 vouchers" in result.stdout
