@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -25,23 +25,36 @@ class Listed(Generic[_T]):
     created: int
 
 
-def listed(items: Sequence[tuple[str, _T]]) -> list[Listed[_T]]:
-    """Configured items in creation order, each created a minute after the one before."""
-    return [Listed(item_id, item, CREATED_BASE + index * 60_000_000) for index, (item_id, item) in enumerate(items)]
+class Listing(Generic[_T]):
+    """Configured items, newest first, each created a minute after the one before it in the configuration.
 
-
-def page(
-    matching: Sequence[Listed[_T]], count: int, cursor: str | None, *, repeat_cursor: bool = False
-) -> list[Listed[_T]]:
-    """Up to `count` of the matching items, newest first, older than the cursor's item when there is one.
-
-    `repeat_cursor` (a fault) ignores the cursor: every page is the first, and so is its cursor.
+    Built once per sandbox state: a page starts right after its cursor's item (found by id, not by a scan) and reads
+    on until it has `count` items that match, so paging through a listing of any size costs each item once.
     """
-    newest_first = list(reversed(matching))
-    start = 0
-    if cursor is not None and not repeat_cursor:
-        position = next((index for index, found in enumerate(newest_first) if found.id == cursor), None)
-        if position is None:
-            raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")
-        start = position + 1
-    return newest_first[start : start + count]
+
+    def __init__(self, items: Sequence[tuple[str, _T]]) -> None:
+        """List `items` (id, item) in creation order."""
+        rows = [Listed(item_id, item, CREATED_BASE + index * 60_000_000) for index, (item_id, item) in enumerate(items)]
+        self.newest_first = rows[::-1]
+        self._position = {row.id: index for index, row in enumerate(self.newest_first)}
+
+    def page(
+        self, keep: Callable[[Listed[_T]], bool], count: int, cursor: str | None, *, repeat_cursor: bool = False
+    ) -> list[Listed[_T]]:
+        """Up to `count` items that `keep` takes, newest first, after the cursor's item when there is one.
+
+        `repeat_cursor` (a fault) ignores the cursor: every page is the first, and so is its cursor.
+        """
+        start = 0
+        if cursor is not None and not repeat_cursor:
+            if cursor not in self._position:
+                raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")
+            start = self._position[cursor] + 1
+        found: list[Listed[_T]] = []
+        rows = self.newest_first
+        for index in range(start, len(rows)):
+            if keep(rows[index]):
+                found.append(rows[index])
+                if len(found) == count:
+                    break
+        return found

@@ -7,7 +7,7 @@ from typing import Any
 from mews_sandbox import _rules as rules
 from mews_sandbox._clock import format_micros
 from mews_sandbox._config import AccessGrant, ServiceSpec
-from mews_sandbox._listing import Listed, listed, page
+from mews_sandbox._listing import Listed
 from mews_sandbox._routes import Route
 from mews_sandbox._state import SandboxState
 
@@ -62,15 +62,17 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     ids = rules.id_list(body, "ServiceIds", required=False)
     kind = rules.choice(body, "ServiceType", SERVICE_TYPES)
     interval = rules.updated_interval(body)
-    matching = [
-        row
-        for row in listed(list(state.config.services.items()))
-        if row.item.enterprise_id in enterprises
-        and (ids is None or row.id in ids)
-        and (kind is None or row.item.type == kind)
-        and rules.in_interval(row.created, interval)
-    ]
-    found = page(matching, count, cursor, repeat_cursor=state.faults.repeat_cursor)
+    wanted = None if ids is None else set(ids)
+
+    def keep(row: Listed[ServiceSpec]) -> bool:
+        return (
+            row.item.enterprise_id in enterprises
+            and (wanted is None or row.id in wanted)
+            and (kind is None or row.item.type == kind)
+            and rules.in_interval(row.created, interval)
+        )
+
+    found = state.services.page(keep, count, cursor, repeat_cursor=state.faults.repeat_cursor)
     if not found:
         return None
     return {"Services": [service_json(row) for row in found], "Cursor": found[-1].id}

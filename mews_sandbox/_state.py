@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from mews_sandbox._clock import EPOCH, Clock, IdSource, parse_utc
-from mews_sandbox._config import SandboxConfig
+from mews_sandbox._config import SandboxConfig, ServiceSpec, VoucherSpec
+from mews_sandbox._listing import Listing
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import NewCode, Store
 
 
 class SandboxState:
-    """Everything a running sandbox holds: configuration, store, clock, ids, limiter."""
+    """Everything a running sandbox holds: configuration, store, clock, ids, limiter, listed services and vouchers."""
 
     def __init__(self, config: SandboxConfig) -> None:
         """Open the store and seed it as configured."""
@@ -30,6 +31,8 @@ class SandboxState:
                 fixed = max(fixed, EPOCH + dt.timedelta(microseconds=self.store.last_update()) + step)
         self.clock = Clock(fixed_start=fixed, step=step)
         self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
+        self.services: Listing[ServiceSpec] = Listing(list(config.services.items()))
+        self.vouchers: Listing[VoucherSpec] = Listing(list(config.voucher_specs.items()))
         if config.seed_codes and self.store.count() == 0:
             self._seed_codes(config.seed_codes)
 

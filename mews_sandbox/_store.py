@@ -130,19 +130,14 @@ class Store:
                     found.add(pair)
         return found
 
-    def vouchers_with_values(self, voucher_ids: Sequence[str], values: Sequence[str]) -> set[str]:
-        """Those of these vouchers that hold a code (active or not) with one of these values."""
-        found: set[str] = set()
+    def vouchers_with_values(self, values: Sequence[str]) -> set[str]:
+        """The vouchers that hold a code (active or not) with one of these values."""
         with self._lock:
-            for voucher_id in voucher_ids:
-                for value in values:
-                    row = self._db.execute(
-                        "SELECT 1 FROM voucher_codes WHERE voucher_id = ? AND value = ? LIMIT 1", (voucher_id, value)
-                    ).fetchone()
-                    if row is not None:
-                        found.add(voucher_id)
-                        break
-        return found
+            rows = self._db.execute(
+                f"SELECT DISTINCT voucher_id FROM voucher_codes WHERE value IN ({','.join('?' * len(values))})",  # noqa: S608 - placeholders only
+                list(values),
+            ).fetchall()
+        return {row[0] for row in rows}
 
     def deactivate(self, ids: Sequence[str], updated: int) -> None:
         """Mark codes deleted and move their update time; codes already deleted stay as they are."""

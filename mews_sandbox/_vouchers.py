@@ -7,7 +7,7 @@ from typing import Any
 from mews_sandbox import _rules as rules
 from mews_sandbox._clock import format_micros
 from mews_sandbox._config import AccessGrant, VoucherSpec
-from mews_sandbox._listing import Listed, listed, page
+from mews_sandbox._listing import Listed
 from mews_sandbox._routes import Route
 from mews_sandbox._state import SandboxState
 
@@ -93,22 +93,24 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     external = rules.text_list(body, "ExternalIdentifiers")
     states = _activity_states(body)
     interval = rules.updated_interval(body)
-    rows = listed(list(state.config.voucher_specs.items()))
-    matching = [
-        row
-        for row in rows
-        if row.item.service_id in service_ids
-        and row.item.enterprise_id in enterprises
-        and (voucher_ids is None or row.id in voucher_ids)
-        and company_ids is None  # no sandbox voucher has a company
-        and external is None  # nor an external identifier
-        and (states is None or ("Active" if row.item.is_active else "Deleted") in states)
-        and rules.in_interval(row.created, interval)
-    ]
-    if values is not None:
-        holding = state.store.vouchers_with_values([row.id for row in matching], values)
-        matching = [row for row in matching if row.id in holding]
-    found = page(matching, count, cursor, repeat_cursor=state.faults.repeat_cursor) if extent["Vouchers"] else []
+    services, scope = set(service_ids), set(enterprises)
+    chosen = None if voucher_ids is None else set(voucher_ids)
+    holding = None if values is None else state.store.vouchers_with_values(values)
+
+    def keep(row: Listed[VoucherSpec]) -> bool:
+        return (
+            row.item.service_id in services
+            and row.item.enterprise_id in scope
+            and (chosen is None or row.id in chosen)
+            and company_ids is None  # no sandbox voucher has a company
+            and external is None  # nor an external identifier
+            and (states is None or ("Active" if row.item.is_active else "Deleted") in states)
+            and (holding is None or row.id in holding)
+            and rules.in_interval(row.created, interval)
+        )
+
+    repeat = state.faults.repeat_cursor
+    found = state.vouchers.page(keep, count, cursor, repeat_cursor=repeat) if extent["Vouchers"] else []
     if not found:
         return None
     return {

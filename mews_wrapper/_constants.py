@@ -7,8 +7,6 @@ PRODUCTION_PLATFORM_URL: Final = "https://api.mews.com"
 
 MAX_ITEMS: Final = 1000
 """The most ids in one filter array, codes in one add, ids in one delete, and items on one page."""
-MAX_VALUE_LENGTH: Final = 128
-"""The longest voucher code `Value`."""
 MAX_WINDOW_MONTHS: Final = 3
 """The longest `UpdatedUtc` filter, in calendar months."""
 

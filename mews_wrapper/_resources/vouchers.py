@@ -30,6 +30,7 @@ from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
 from mews_wrapper._steps import Program
+from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH
 from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._validation import check_flag, check_page_size, check_window, to_text_list, to_uuid_list
 from mews_wrapper._wire.vouchers import VOUCHERS
@@ -136,7 +137,7 @@ class _Calls:
                 "enterprise_ids": enterprises,
                 "voucher_ids": to_uuid_list(voucher_ids, "voucher_ids"),
                 "company_ids": to_uuid_list(company_ids, "company_ids"),
-                "code_values": to_text_list(code_values, "code_values", 128),
+                "code_values": to_text_list(code_values, "code_values", MAX_VALUE_LENGTH),
                 "external_identifiers": to_text_list(external_identifiers, "external_identifiers", 255),
             },
             fixed={

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -11,9 +12,48 @@ import attrs
 import msgspec
 
 from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._validation import check_value, to_uuid, validity_end, validity_start
+from mews_wrapper._validation import to_uuid, validity_end, validity_start
 
-__all__ = ["NewVoucherCode", "VoucherCode"]
+__all__ = ["MAX_VALUE_LENGTH", "NewVoucherCode", "VoucherCode", "check_value"]
+
+MAX_VALUE_LENGTH = 128
+"""The longest voucher code `Value`."""
+
+
+def check_value(value: object) -> str:
+    """A voucher code value a guest can type: 1 to 128 characters, sendable as UTF-8, kept exactly as given.
+
+    Refused: only whitespace; a control character (C0, DEL, C1) or a line or paragraph separator anywhere; and
+    whitespace at either end. The value is never trimmed or changed here: Mews compares values exactly (an add
+    refuses a value already active, a delete by value must find it), so a silent trim would name another code.
+    """
+    if not isinstance(value, str):
+        raise MewsValidationError(f"value must be a string, got {type(value).__name__}")
+    if not 1 <= len(value) <= MAX_VALUE_LENGTH:
+        raise MewsValidationError(f"value must be 1 to {MAX_VALUE_LENGTH} characters long, got {len(value)}")
+    if not _is_utf8(value):
+        raise MewsValidationError(f"value {value!r} holds a lone surrogate, which cannot be sent as UTF-8")
+    control = _UNTYPABLE.search(value)
+    if control is not None:
+        character = f"U+{ord(control.group()):04X}"
+        raise MewsValidationError(f"value {value!r} holds {character}, a control character or line break nobody types")
+    if not value.strip():
+        raise MewsValidationError(f"value {value!r} is only whitespace")
+    if value != value.strip():
+        raise MewsValidationError(f"value {value!r} begins or ends with whitespace (strip it first, if that is meant)")
+    return value
+
+
+# Unicode's control characters (category Cc: C0, DEL and C1) and the line and paragraph separators.
+_UNTYPABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # The converters' parameter types are what `NewVoucherCode(...)` shows and type checkers hold callers to; each still

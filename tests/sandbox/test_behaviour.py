@@ -396,3 +396,26 @@ def test_a_new_value_is_checked_with_an_index_not_a_scan_of_the_voucher() -> Non
     plan = str(store._db.execute(f"EXPLAIN QUERY PLAN {statement}").fetchall())
     assert "USING INDEX voucher_codes_active_value" in plan  # the cost per code does not grow with the voucher
     assert "SCAN" not in plan
+
+
+def test_a_config_file_describes_services_and_vouchers_in_full_or_short(tmp_path: Path) -> None:
+    service, full, short = (str(uuid.UUID(int=n, version=4)) for n in (1, 2, 3))
+    file = tmp_path / "config.json"
+    file.write_text(
+        json.dumps(
+            {
+                "services": {service: {"enterprise_id": ENTERPRISE_A, "names": {"en-US": "Spa"}, "type": "Additional"}},
+                "vouchers": {
+                    full: {"enterprise_id": ENTERPRISE_A, "service_id": service, "name": "Spa day", "is_active": False},
+                    short: ENTERPRISE_A,
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    config = SandboxConfig.from_file(file)
+    assert (config.services[service].type, config.services[service].names) == ("Additional", {"en-US": "Spa"})
+    assert (config.voucher_specs[full].name, config.voucher_specs[full].is_active) == ("Spa day", False)
+    joined = config.services[config.voucher_specs[short].service_id]
+    assert (joined.enterprise_id, joined.type) == (ENTERPRISE_A, "Bookable")
+    assert config.vouchers == {full: ENTERPRISE_A, short: ENTERPRISE_A}
