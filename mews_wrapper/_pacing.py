@@ -13,8 +13,8 @@ import datetime as dt
 import hashlib
 import logging
 import math
+import os
 import random
-import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -197,7 +197,7 @@ class _RedisStore:
             return outcome[0]
 
     def enter(self, most: int) -> str | None:
-        ticket = secrets.token_hex(8)
+        ticket = os.urandom(8).hex()  # unique among the token's slots (not a secret)
         with self._errors():
             entered = self._enter_script(
                 keys=[self._flight_key], args=[most, math.ceil(IN_FLIGHT_LEASE * 1000), ticket]

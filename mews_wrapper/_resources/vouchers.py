@@ -7,7 +7,6 @@ reaches (and logs so), which is the chain from a token to its vouchers.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import logging
 import uuid
@@ -196,6 +195,8 @@ def chosen(name: str, vouchers: Sequence[Voucher]) -> Voucher:
     if matches:
         listed = "; ".join(f"{voucher.name!r} {voucher.id} (service {voucher.service_id})" for voucher in matches)
         raise AmbiguousMatchError(f"{len(matches)} vouchers are called {name!r}: {listed}; pass its id", matches)
+    import difflib  # noqa: PLC0415 - only for this error: not a cost of every import
+
     names = sorted({voucher.name for voucher in vouchers})
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
