@@ -1,22 +1,40 @@
-"""What every resource module shares: the portfolio's target enterprise, the log of a split query, flat items."""
+"""What every resource module shares: its calls' state, the portfolio's target enterprise, the log of a split query."""
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import AsyncIterator
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import PagedQuery
+from mews_wrapper._program import Session, query_streams
+from mews_wrapper._steps import Program
 from mews_wrapper._validation import to_uuid
+
+if TYPE_CHECKING:
+    from mews_wrapper._shells import AsyncShell, SyncShell
 
 logger = logging.getLogger(LOGGER_NAME)
 
 _T = TypeVar("_T")
+
+
+class ResourceCalls:
+    """What every resource's calls hold: the client's session and shell; `streams` pages a checked query."""
+
+    def __init__(self, session: Session, shell: SyncShell | AsyncShell) -> None:
+        """Bound to one client's session and shell."""
+        self._session = session
+        self._shell = shell
+
+    def streams(self, query: PagedQuery[Any] | None) -> Iterator[Program]:
+        """The paged queries of a checked read, one program each (none for no query)."""
+        return iter(()) if query is None else query_streams(self._session, query)
 
 
 def target_enterprise(config: ClientConfig, enterprise_id: str | uuid.UUID | None) -> uuid.UUID | None:

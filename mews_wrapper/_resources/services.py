@@ -9,18 +9,17 @@ from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from mews_connector_client.api.services import services_get_all
-from mews_connector_client.models import Limitation, ServiceFilterParameters, ServiceTypeEnum, TimeFilterInterval
+from mews_connector_client.models import Limitation, ServiceFilterParameters, ServiceTypeEnum
 from mews_connector_client.types import UNSET
 
 from mews_wrapper._config import ClientConfig
-from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_if_none
+from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_if_none, window_or_unset
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
-from mews_wrapper._program import Session, query_streams
-from mews_wrapper._resource import announce, async_items
+from mews_wrapper._program import Session
+from mews_wrapper._resource import ResourceCalls, announce, async_items
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
-from mews_wrapper._steps import Program
 from mews_wrapper._types.services import Service
 from mews_wrapper._validation import check_choice, check_page_size, check_window, to_uuid_list
 from mews_wrapper._wire.services import SERVICES
@@ -34,7 +33,6 @@ SERVICE_TYPES = ("Bookable", "Additional")
 def _page_body(
     config: ClientConfig, planned: Mapping[str, Any], count: int, cursor: uuid.UUID | None
 ) -> ServiceFilterParameters:
-    window = planned[WINDOW]
     service_type = planned["service_type"]
     return ServiceFilterParameters(
         **credentials(config),
@@ -42,16 +40,12 @@ def _page_body(
         service_ids=list_or_unset(planned["service_ids"]),
         enterprise_ids=list_or_unset(planned["enterprise_ids"]),
         service_type=UNSET if service_type is None else ServiceTypeEnum(service_type),
-        updated_utc=unset_if_none(window and TimeFilterInterval(start_utc=window[0], end_utc=window[1])),
+        updated_utc=window_or_unset(planned[WINDOW]),
     )
 
 
-class _Calls:
+class _Calls(ResourceCalls):
     """The parameters of each call, declared once and checked; `Services` and `AsyncServices` run them."""
-
-    def __init__(self, session: Session, shell: SyncShell | AsyncShell) -> None:
-        self._session = session
-        self._shell = shell
 
     def get_all(
         self,
@@ -87,10 +81,6 @@ class _Calls:
         )
         self._shell.check_open()
         return announce(query)
-
-    def streams(self, query: PagedQuery[Service]) -> Iterator[Program]:
-        """The paged queries of a checked getAll, one program each."""
-        return query_streams(self._session, query)
 
 
 class Services:

@@ -27,12 +27,11 @@ from mews_wrapper._endpoint import Endpoint, Reader, credentials, list_or_unset,
 from mews_wrapper._exceptions import MewsResponseError, MewsValidationError
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
-from mews_wrapper._program import ChunkedWrite, Session, query_streams
-from mews_wrapper._resource import announce, async_items, target_enterprise
+from mews_wrapper._program import ChunkedWrite, Session
+from mews_wrapper._resource import ResourceCalls, announce, async_items, target_enterprise
 from mews_wrapper._responses import Answer
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
-from mews_wrapper._steps import Program
 from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
 from mews_wrapper._validation import as_list, check_page_size, check_window, to_uuid_list
 from mews_wrapper._wire.voucher_codes import VOUCHER_CODES
@@ -130,16 +129,12 @@ def delete_codes(
     )
 
 
-class _Calls:
+class _Calls(ResourceCalls):
     """The parameters of each call, declared once, checked, and turned into a program (no I/O).
 
     `VoucherCodes` and `AsyncVoucherCodes` take their signatures and parameter docs from these methods
     (`arguments_of`), and run the programs with their shells.
     """
-
-    def __init__(self, session: Session, shell: SyncShell | AsyncShell) -> None:
-        self._session = session
-        self._shell = shell
 
     def get_all(
         self,
@@ -178,10 +173,6 @@ class _Calls:
         )
         self._shell.check_open()
         return announce(query)
-
-    def streams(self, query: PagedQuery[VoucherCode]) -> Iterator[Program]:
-        """The paged queries of a checked getAll, one program each."""
-        return query_streams(self._session, query)
 
     def add(
         self, codes: Iterable[NewVoucherCode | Mapping[str, Any]], *, enterprise_id: str | uuid.UUID | None = None

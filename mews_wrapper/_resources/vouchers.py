@@ -23,12 +23,11 @@ from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_i
 from mews_wrapper._exceptions import AmbiguousMatchError, MewsValidationError, NoMatchError
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
-from mews_wrapper._program import Session, query_streams
-from mews_wrapper._resource import announce, async_items
+from mews_wrapper._program import Session
+from mews_wrapper._resource import ResourceCalls, announce, async_items
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
-from mews_wrapper._steps import Program
 from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH
 from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._validation import check_flag, check_page_size, check_window, to_text_list, to_uuid_list
@@ -91,12 +90,8 @@ class VoucherPlan:
         )
 
 
-class _Calls:
+class _Calls(ResourceCalls):
     """The parameters of each call, declared once and checked; `Vouchers` and `AsyncVouchers` run them."""
-
-    def __init__(self, session: Session, shell: SyncShell | AsyncShell) -> None:
-        self._session = session
-        self._shell = shell
 
     def get_all(
         self,
@@ -150,10 +145,6 @@ class _Calls:
         )
         self._shell.check_open()
         return plan
-
-    def streams(self, query: PagedQuery[Voucher] | None) -> Iterator[Program]:
-        """The paged queries of a checked getAll, one program each (none for no services)."""
-        return iter(()) if query is None else query_streams(self._session, query)
 
     def find(
         self,
