@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -286,11 +286,30 @@ async def wrapper_streams(url: str, vouchers: list[str], page_size: int, concurr
         return sum([1 async for _ in client.voucher_codes.get_all(vouchers, page_size=page_size)])
 
 
+def alternating(
+    contenders: dict[str, Callable[[], int]], rounds: int, clock: Callable[[], float], expected: int
+) -> dict[str, list[float]]:
+    """What each contender spends on `clock` per round (each must read `expected` items), after a warm-up round.
+
+    The contenders take turns, in reverse order every other round, so that neither always runs first.
+    """
+    spent: dict[str, list[float]] = {name: [] for name in contenders}
+    for round_number in range(rounds + 1):
+        order = list(contenders) if round_number % 2 == 0 else list(reversed(contenders))
+        for name in order:
+            started = clock()
+            read = contenders[name]()
+            used = clock() - started
+            assert read == expected, (name, read, expected)
+            if round_number:
+                spent[name].append(used)
+    return spent
+
+
 def multi_stream(vouchers: int, codes_per_voucher: int, page_size: int, latency: float, rounds: int) -> dict[str, Any]:
     """Figure 3: getAll over `vouchers` voucher ids, the wrapper against plain concurrent httpx (4 at once)."""
     ids = [str(uuid.UUID(int=n + 1, version=4)) for n in range(vouchers)]
     expected = vouchers * codes_per_voucher
-    seconds: dict[str, list[float]] = {"plain_httpx": [], "get_all_async": []}
     config = streams_config(ids)
     try:
         with sandbox("--config", config, "--rate-limit", "0", "--latency", str(latency)) as url:
@@ -301,19 +320,11 @@ def multi_stream(vouchers: int, codes_per_voucher: int, page_size: int, latency:
                     await client.voucher_codes.add(setup)
 
             asyncio.run(fill())
-            contenders = {
-                "plain_httpx": lambda: plain_streams(url, ids, page_size, 4),
-                "get_all_async": lambda: wrapper_streams(url, ids, page_size, 4),
+            contenders: dict[str, Callable[[], int]] = {
+                "plain_httpx": lambda: asyncio.run(plain_streams(url, ids, page_size, 4)),
+                "get_all_async": lambda: asyncio.run(wrapper_streams(url, ids, page_size, 4)),
             }
-            for round_number in range(rounds + 1):  # the first round warms up
-                order = list(contenders) if round_number % 2 == 0 else list(reversed(contenders))
-                for name in order:
-                    started = time.perf_counter()
-                    count = asyncio.run(contenders[name]())
-                    elapsed = time.perf_counter() - started
-                    assert count == expected, (name, count, expected)
-                    if round_number:
-                        seconds[name].append(elapsed)
+            seconds = alternating(contenders, rounds, time.perf_counter, expected)
     finally:
         Path(config).unlink()
     ratios = [ours / plain for ours, plain in zip(seconds["get_all_async"], seconds["plain_httpx"], strict=True)]

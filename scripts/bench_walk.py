@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_throughput import CREDENTIALS, sandbox
+from bench_throughput import CREDENTIALS, alternating, sandbox
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, ENTERPRISE_A
 from mews_wrapper import AsyncMewsClient, MewsClient, NewVoucherCode
@@ -113,20 +113,14 @@ def fill(url: str, voucher_ids: list[str], codes: int) -> None:
 def walk(services: int, vouchers: int, codes: int, rounds: int, latency: float) -> dict[str, Any]:
     """Figure 1."""
     config, voucher_ids = property_config(services, vouchers)
-    seconds: dict[str, list[float]] = {"plain_httpx": [], "walk": []}
-    contenders: dict[str, Callable[[str], Any]] = {"plain_httpx": plain_walk, "walk": wrapper_walk}
     try:
         with sandbox("--config", config, "--rate-limit", "0", "--latency", str(latency)) as url:
             fill(url, voucher_ids, codes)
-            for round_number in range(rounds + 1):  # the first round warms up
-                order = list(contenders) if round_number % 2 == 0 else list(reversed(contenders))
-                for name in order:
-                    started = time.perf_counter()
-                    read = asyncio.run(contenders[name](url))
-                    elapsed = time.perf_counter() - started
-                    assert read == codes, (name, read, codes)
-                    if round_number:
-                        seconds[name].append(elapsed)
+            contenders: dict[str, Callable[[], int]] = {
+                "plain_httpx": lambda: asyncio.run(plain_walk(url)),
+                "walk": lambda: asyncio.run(wrapper_walk(url)),
+            }
+            seconds = alternating(contenders, rounds, time.perf_counter, codes)
     finally:
         Path(config).unlink()
     ratios = [ours / plain for ours, plain in zip(seconds["walk"], seconds["plain_httpx"], strict=True)]
@@ -174,19 +168,13 @@ def reading_vouchers(count: int, rounds: int) -> dict[str, Any]:
     """Figure 2."""
     config, _ = property_config(1, count)
     service_id = str(uuid.UUID(int=900_000, version=4))
-    cpu: dict[str, list[float]] = {"plain_httpx": [], "get_all": []}
-    contenders: dict[str, Callable[[str, str], int]] = {"plain_httpx": plain_vouchers, "get_all": wrapper_vouchers}
     try:
         with sandbox("--config", config, "--rate-limit", "0") as url:
-            for round_number in range(rounds + 1):
-                order = list(contenders) if round_number % 2 == 0 else list(reversed(contenders))
-                for name in order:
-                    started = time.process_time()
-                    read = contenders[name](url, service_id)
-                    used = time.process_time() - started
-                    assert read == count, (name, read, count)
-                    if round_number:
-                        cpu[name].append(used)
+            contenders: dict[str, Callable[[], int]] = {
+                "plain_httpx": lambda: plain_vouchers(url, service_id),
+                "get_all": lambda: wrapper_vouchers(url, service_id),
+            }
+            cpu = alternating(contenders, rounds, time.process_time, count)
     finally:
         Path(config).unlink()
     ratios = [ours / plain for ours, plain in zip(cpu["get_all"], cpu["plain_httpx"], strict=True)]
