@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mews_vouchers._codes_out import escaped
+from mews_vouchers._codes_out import cell_text, escaped
 from mews_vouchers._console import Output
 from mews_wrapper import MewsClient, Service, Voucher
 
@@ -27,18 +27,8 @@ SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
 
 
 def voucher_ids_named(client: MewsClient, names: Sequence[str]) -> list[uuid.UUID]:
-    """The id of each named voucher (`NoMatchError`/`AmbiguousMatchError` say why not), reading them once."""
-    if not names:
-        return []
-    every = list(client.vouchers.get_all())
-    return [_chosen(client, name, every).id for name in names]
-
-
-def _chosen(client: MewsClient, name: str, every: list[Voucher]) -> Voucher:
-    exact = [voucher for voucher in every if voucher.name == name]
-    if len(exact) == 1:
-        return exact[0]
-    return client.vouchers.find(name)  # its errors name the closest names, or list the matches
+    """The id of each named voucher, by `vouchers.find` (`NoMatchError`/`AmbiguousMatchError` say why not)."""
+    return [client.vouchers.find(name).id for name in names]
 
 
 def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:
@@ -112,18 +102,10 @@ def _print(rows: Iterable[dict[str, Any]], columns: Sequence[str], output: Outpu
         for column in columns:
             view.add_column(column, overflow="fold")
         for row in rows:
-            view.add_row(*(Text(escaped(_cell(row[column]))) for column in columns))
+            view.add_row(*(Text(escaped(cell_text(row[column]))) for column in columns))
         stdout.print(view)
         output.say(counted)
     else:
         for row in rows:
-            print("\t".join(escaped(_cell(row[column])) for column in columns))
+            print("\t".join(escaped(cell_text(row[column])) for column in columns))
     sys.stdout.flush()
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

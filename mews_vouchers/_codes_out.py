@@ -64,7 +64,7 @@ def write_codes(
         writer.writerow(columns)
         for code in codes:
             fields = fields_of(code)
-            writer.writerow(["" if fields[name] is None else _csv_text(fields[name]) for name in columns])
+            writer.writerow([cell_text(fields[name]) for name in columns])
             yield 1
     elif file_format == "jsonl":
         for code in codes:
@@ -80,7 +80,10 @@ def write_codes(
         stream.write("\n]\n" if separator != "\n" else "]\n")
 
 
-def _csv_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A field as a CSV cell or a line's column: empty for None, `true`/`false` for booleans."""
+    if value is None:
+        return ""
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
@@ -106,7 +109,7 @@ def _escape(match: re.Match[str]) -> str:
 def plain_line(code: VoucherCode) -> str:
     """One tab-separated line, the columns of an export, for pipes (every cell `escaped`: one code, one line)."""
     fields = as_mews_fields(code)
-    cells = ["" if fields[name] is None else _csv_text(fields[name]) for name in COLUMNS]
+    cells = [cell_text(fields[name]) for name in COLUMNS]
     return "\t".join(escaped(cell) for cell in cells)
 
 
