@@ -2,7 +2,7 @@
 
 Both read everything first (a few hundred rows at most for a property) and print a table on a terminal,
 tab-separated lines in a pipe, JSON lines with --json. `voucher_ids_named` is how `--voucher NAME` becomes an id for
-list, export, import and delete.
+list, export, import and delete; `VoucherNames` resolves the names in a file's `Voucher` column.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mews_vouchers._codes_out import cell_text, escaped
-from mews_vouchers._console import Output
-from mews_wrapper import MewsClient, Service, Voucher
+from mews_vouchers._console import Output, counted
+from mews_wrapper import AmbiguousMatchError, MewsClient, NoMatchError, Service, Voucher, match_voucher
 
 VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
 SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
@@ -31,6 +31,35 @@ def voucher_ids_named(client: MewsClient, names: Sequence[str]) -> list[uuid.UUI
     return [client.vouchers.find(name).id for name in names]
 
 
+class VoucherNames:
+    """Voucher names resolved to ids through one read of every voucher the token reaches (made at the first name).
+
+    Called with a name, it returns the id, or raises `ValueError` with the reason (no such voucher, with the
+    closest names; several, each listed): for the rows of a file that name their voucher.
+    """
+
+    def __init__(self, client_options: dict[str, Any]) -> None:
+        """Resolve through a client made with `client_options`."""
+        self._options = client_options
+        self._vouchers: list[Voucher] | None = None
+        self._found: dict[str, uuid.UUID | str] = {}
+
+    def __call__(self, name: str) -> uuid.UUID:
+        """The id of the voucher called `name`."""
+        if self._vouchers is None:
+            with MewsClient(**self._options) as client:
+                self._vouchers = list(client.vouchers.get_all())
+        if name not in self._found:
+            try:
+                self._found[name] = match_voucher(name, self._vouchers).id
+            except (NoMatchError, AmbiguousMatchError) as error:
+                self._found[name] = str(error)
+        found = self._found[name]
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+
 def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:
     """Print every voucher the token reaches, with its service's name (and its number of active codes)."""
     with MewsClient(**client_options) as client:
@@ -39,7 +68,7 @@ def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes:
         counts = _active_codes(client, [voucher.id for voucher in vouchers]) if with_codes else None
     rows = [_voucher_row(voucher, services, counts) for voucher in vouchers]
     columns = (*VOUCHER_COLUMNS, "ActiveCodes") if with_codes else VOUCHER_COLUMNS
-    _print(rows, columns, output, f"{len(rows):,} vouchers")
+    _print(rows, columns, output, counted(len(rows), "voucher"))
     return 0
 
 
@@ -57,7 +86,7 @@ def list_services(client_options: dict[str, Any], output: Output) -> int:
         }
         for service in services
     ]
-    _print(rows, SERVICE_COLUMNS, output, f"{len(rows):,} services")
+    _print(rows, SERVICE_COLUMNS, output, counted(len(rows), "service"))
     return 0
 
 

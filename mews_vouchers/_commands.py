@@ -6,7 +6,6 @@ Each subcommand only parses and checks its options here; the work is done in `_r
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import os
@@ -19,11 +18,11 @@ from typing import Any, TypeVar
 
 import click
 
-from mews_vouchers._catalog_job import list_services, list_vouchers, voucher_ids_named
+from mews_vouchers._catalog_job import VoucherNames, list_services, list_vouchers, voucher_ids_named
 from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
 from mews_vouchers._csv_file import CsvFileError
-from mews_vouchers._datetimes import EXAMPLE, parse_utc
+from mews_vouchers._datetimes import DATE_ORDERS, EXAMPLE, DateReading, parse_utc
 from mews_vouchers._delete_job import DeleteInputError, check_values, parse_ids, read_listed, run_delete
 from mews_vouchers._import_file import ImportFileError, read_import_file
 from mews_vouchers._import_job import run_import
@@ -32,6 +31,7 @@ from mews_vouchers._local_sandbox import sandbox_command as sandbox_command_line
 from mews_vouchers._read_job import ExportTargetError, Query, export_codes, list_codes
 from mews_vouchers._settings import Settings, settings_of, shared_options
 from mews_vouchers._signals import terminations_interrupt
+from mews_vouchers._table_file import SourceFormat, delimiter_named
 from mews_wrapper import (
     AmbiguousMatchError,
     MewsClient,
@@ -61,19 +61,47 @@ or Mews refused the request; 2 bad usage or bad input (a --voucher name that mat
 """
 
 
-class IsoDatetime(click.ParamType[dt.datetime]):
-    """An ISO 8601 datetime option; without a zone it is read as UTC."""
+class IsoDatetime(click.ParamType[str]):
+    """An ISO 8601 datetime option, checked here and read later: without an offset, in `--timezone` (else UTC)."""
 
     name = "DATETIME"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
-        """The aware UTC datetime, or a usage error that shows the expected form."""
-        if isinstance(value, dt.datetime):
-            return value
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """The text, once it is known to be a datetime; a usage error that shows the expected form."""
         try:
-            return parse_utc(str(value))
+            parse_utc(str(value))
         except ValueError as error:
             self.fail(str(error), param, ctx)
+        return str(value)
+
+
+def _source_options(function: _F) -> _F:
+    """The options that say how to read a file: --encoding, --delimiter, --sheet."""
+    options = [
+        click.option(
+            "--encoding",
+            metavar="NAME",
+            help="The file's encoding when it is not UTF-8 or UTF-16 with a BOM (cp1252: Excel's CSV on Windows).",
+        ),
+        click.option(
+            "--delimiter",
+            metavar="CHAR",
+            help="',', ';' or 'tab' (default: found from the header line).",
+        ),
+        click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx workbook (default: the first)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _source(encoding: str | None, delimiter: str | None, sheet: str | None) -> SourceFormat:
+    if delimiter is not None:
+        try:
+            delimiter = delimiter_named(delimiter)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--delimiter") from None
+    return SourceFormat(encoding=encoding, delimiter=delimiter, sheet=sheet)
 
 
 _READ_FILTERS = [
@@ -89,7 +117,9 @@ _READ_FILTERS = [
         help="Only this enterprise (repeat; portfolio tokens).",
     ),
     click.option(
-        "--updated-since", type=IsoDatetime(), help=f"Only codes updated at or after this instant ({EXAMPLE})."
+        "--updated-since",
+        type=IsoDatetime(),
+        help=f"Only codes updated at or after this instant ({EXAMPLE}; without an offset, in --timezone).",
     ),
     click.option(
         "--updated-until", type=IsoDatetime(), help="Only codes updated before this instant (needs --updated-since)."
@@ -193,23 +223,26 @@ def services_command(output: Output, settings: Settings) -> int:
 @cli.command("list", short_help="Show the codes of vouchers (a table, or lines when piped).")
 @click.argument("voucher_ids", metavar="[VOUCHER_ID...]", nargs=-1, type=click.UUID)
 @_VOUCHER_BY_NAME
+@click.option("--wide", is_flag=True, help="In the table, whole ids and the update time.")
 @_read_filters
 @shared_options(enterprise=False)
 @_job
-def list_command(output: Output, settings: Settings, **filters: Any) -> int:
+def list_command(output: Output, settings: Settings, wide: bool, **filters: Any) -> int:
     """Show the codes of vouchers: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
 
-    The lines have the columns of an export, without a header: Id, VoucherId, Value, ValidityStartUtc,
-    ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive. Vouchers by id, or by name with --voucher.
+    The table fits 80 columns: ids shortened to 8 characters (--wide: whole, with the update time), datetimes in
+    whole seconds in UTC or --timezone. The lines have the columns of an export, without a header: Id, VoucherId,
+    Value, ValidityStartUtc, ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive. Vouchers by id, or by name with
+    --voucher.
     """
     query = _query(settings, **filters)
     if not (query.voucher_ids or query.voucher_names):
         raise click.UsageError("name the vouchers: VOUCHER_ID..., or --voucher NAME")
     with settings.connection() as options:
-        return list_codes(options, output, query)
+        return list_codes(options, output, query, wide=wide)
 
 
-@cli.command("export", short_help="Write every code of vouchers to CSV, JSON or JSON Lines.")
+@cli.command("export", short_help="Write every code of vouchers to CSV, an xlsx workbook, JSON or JSON Lines.")
 @click.argument("voucher_ids", metavar="[VOUCHER_ID...]", nargs=-1, type=click.UUID)
 @_VOUCHER_BY_NAME
 @click.option(
@@ -217,18 +250,32 @@ def list_command(output: Output, settings: Settings, **filters: Any) -> int:
 )
 @click.option("--format", "file_format", type=click.Choice(FORMATS), help="Default: from -o's extension, else csv.")
 @click.option("-o", "--output", "path", metavar="FILE", help="Write here (default, or -: stdout).")
+@click.option(
+    "--excel-safe",
+    is_flag=True,
+    help="CSV for a spreadsheet: an apostrophe before values that begin with = + - @ (not for re-import).",
+)
 @_read_filters
 @shared_options(enterprise=False)
 @_job
 def export_command(
-    output: Output, settings: Settings, file_format: str | None, path: str | None, **filters: Any
+    output: Output,
+    settings: Settings,
+    file_format: str | None,
+    path: str | None,
+    excel_safe: bool,
+    **filters: Any,
 ) -> int:
-    """Write every field of every code of vouchers to a file or stdout, as csv, json or jsonl, streamed.
+    """Write every field of every code of vouchers to a file or stdout, as csv, xlsx, json or jsonl, streamed.
 
     The CSV columns are Id, VoucherId, Value, ValidityStartUtc, ValidityEndUtc, CreatedUtc, UpdatedUtc, IsActive:
     the file can be imported again as it is (rows with IsActive false are left out). Vouchers by id, by name with
     --voucher, or --all: every voucher the token reaches, each code with its voucher's name (VoucherName, after
     VoucherId).
+
+    -o FILE.xlsx writes a workbook: values and ids as text cells (000123 keeps its zeros), datetimes as datetime
+    cells in UTC or --timezone (the header names it). A CSV keeps values exactly; one that begins with = + - @ would
+    run as a formula in a spreadsheet: --excel-safe neutralises them (OWASP), for reading, not for re-import.
     """
     query = _query(settings, **filters)
     if query.every_voucher and (query.voucher_ids or query.voucher_names):
@@ -237,13 +284,15 @@ def export_command(
         raise click.UsageError("name the vouchers: VOUCHER_ID..., --voucher NAME, or --all")
     path = None if path == "-" else path
     chosen = file_format or _format_of(path)
+    if excel_safe and chosen != "csv":
+        raise click.UsageError("--excel-safe is for CSV (an xlsx workbook keeps values as text cells)")
     with settings.connection() as options:
-        summary = export_codes(options, output, query, chosen, path)
+        summary = export_codes(options, output, query, chosen, path, excel_safe=excel_safe)
     return output.summary(summary, data_on_stdout=path is None)
 
 
-@cli.command("import", short_help="Add the codes of a CSV file, skipping those already there.")
-@click.argument("file", metavar="FILE.csv")
+@cli.command("import", short_help="Add the codes of a CSV file or workbook, skipping those already there.")
+@click.argument("file", metavar="FILE")
 @click.option("--dry-run", is_flag=True, help="Check the file and show (on stdout) the rows that would be added.")
 @click.option(
     "--voucher-id",
@@ -252,6 +301,12 @@ def export_command(
     help="Put every row into this voucher (no VoucherId column needed).",
 )
 @click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@_source_options
+@click.option(
+    "--date-format",
+    type=click.Choice(DATE_ORDERS, case_sensitive=False),
+    help="The order of typed dates such as 31/08/2026 (DMY) or 08/31/2026 (MDY); ISO dates need none.",
+)
 @shared_options()
 @_job
 def import_command(
@@ -262,11 +317,22 @@ def import_command(
     dry_run: bool,
     voucher_id: uuid.UUID | None,
     voucher_name: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    date_format: str | None,
 ) -> int:
-    """Add the codes of a CSV file (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]; `-` reads stdin).
+    """Add the codes of a CSV file or an .xlsx workbook (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]).
 
-    The header names the columns, in any order; other columns are ignored (an export imports as it is). UTF-8, with
-    or without a BOM. Validity: ISO 8601 (2026-06-01T00:00:00Z; no zone means UTC), either end may be empty.
+    The header names the columns, in any order; other columns are ignored (an export imports as it is). A Voucher
+    column (the voucher's name) may stand for VoucherId. CSV: `,`, `;` or tab, found from the header; UTF-8 (with
+    or without a BOM) or UTF-16 with a BOM, else --encoding; `-` reads stdin. A workbook: its first sheet, or
+    --sheet; codes must be text cells (a number cell has lost zeros or digits, and is refused).
+
+    Validity: a date or datetime cell, ISO 8601 (2026-06-01, 2026-06-01 10:00, 2026-06-01T08:00:00Z), or with
+    --date-format 31/08/2026; without an offset it is in --timezone (default UTC). A date alone is that day's start,
+    for the end too (as Mews stores a validity day). Either end may be empty. --dry-run shows each interval in the
+    timezone and in UTC.
 
     Idempotent: values already active on their voucher are skipped and counted, so running it again after a failure
     or Ctrl-C adds only what is missing and settles the rows whose outcome was unknown.
@@ -276,10 +342,12 @@ def import_command(
     """
     if voucher_id is not None and voucher_name is not None:
         raise click.UsageError("give --voucher-id or --voucher, not both")
+    source = _source(encoding, delimiter, sheet)
+    reading = DateReading(settings.zone, date_format.upper() if date_format else None)
     with settings.connection() as options:
         if voucher_name is not None:
             voucher_id = _voucher_named(options, voucher_name)
-        loaded = read_import_file(file, voucher_id)
+        loaded = read_import_file(file, voucher_id, source=source, reading=reading, voucher_named=VoucherNames(options))
         summary = run_import(loaded, options, output, dry_run=dry_run)
     return output.summary(summary, data_on_stdout=dry_run)
 
@@ -294,8 +362,9 @@ def import_command(
 @click.option(
     "--from-file",
     metavar="FILE",
-    help="Values (with --voucher-id) or code ids, one per line; or a CSV with a Value or Id column (an export).",
+    help="Values (with --voucher-id) or code ids, one per line; or a CSV or xlsx with a Value or Id column.",
 )
+@_source_options
 @click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--dry-run", is_flag=True, help="Show (on stdout) what would be deleted, and delete nothing.")
 @shared_options()
@@ -311,6 +380,9 @@ def delete_command(
     from_file: str | None,
     yes: bool,
     dry_run: bool,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
 ) -> int:
     """Delete codes by id, or by value from one voucher (--voucher-id with --value or --from-file).
 
@@ -325,7 +397,8 @@ def delete_command(
         raise click.UsageError("--value needs --voucher-id (the voucher whose codes have these values)")
     if by_value and code_ids:
         raise click.UsageError("give code ids, or --voucher-id with --value/--from-file, not both")
-    listed = read_listed(from_file, "Value" if by_value else "Id") if from_file else []
+    source = _source(encoding, delimiter, sheet)
+    listed = read_listed(from_file, "Value" if by_value else "Id", source) if from_file else []
     ids = parse_ids([*code_ids, *listed]) if not by_value else []
     wanted = [*values, *listed] if by_value else []
     if not ids and not wanted:
@@ -360,11 +433,15 @@ def sandbox_command(reset: bool, sandbox_args: tuple[str, ...]) -> int:
     Other options go to the sandbox (`mews-vouchers sandbox --help` lists them: --port, --latency, --rate-limit,
     fault injection...). It accepts the Mews demo tokens (see the README).
     """
+    if "--help" in sandbox_args or "-h" in sandbox_args:  # before anything is reset or started
+        click.echo(click.get_current_context().get_help())
+        click.echo("\nThe sandbox's own options (after `mews-vouchers sandbox`):\n", nl=False)
+        sys.stdout.flush()
+        return subprocess.call([sys.executable, "-m", "mews_sandbox", "--help"])
     database, config = sandbox_files(reset)
     arguments = ["--port", "8787", *sandbox_args]
-    if "--help" not in sandbox_args and "-h" not in sandbox_args:
-        listing = "\n".join(f"  {voucher}  {about}" for voucher, (_, about) in vouchers().items())
-        click.echo(f"state: {database}\nvouchers:\n{listing}", err=True)
+    listing = "\n".join(f"  {voucher}  {about}" for voucher, (_, about) in vouchers().items())
+    click.echo(f"state: {database}\nvouchers:\n{listing}", err=True)
     command = sandbox_command_line(database, config, *arguments)
     if os.name == "posix":  # become the sandbox: signals (Ctrl-C, a service manager's SIGTERM) reach it directly
         sys.stdout.flush()
@@ -377,7 +454,12 @@ def sandbox_command(reset: bool, sandbox_args: tuple[str, ...]) -> int:
 
 
 def _query(settings: Settings, **filters: Any) -> Query:
-    since, until = filters.pop("updated_since"), filters.pop("updated_until")
+    zone = settings.zone
+    reading = DateReading(zone)
+    since, until = (
+        None if text is None else reading.moment(text)
+        for text in (filters.pop("updated_since"), filters.pop("updated_until"))
+    )
     if until is not None and since is None:
         raise click.UsageError("--updated-until needs --updated-since")
     enterprises = filters.pop("enterprise_ids") or ((settings.enterprise_id,) if settings.enterprise_id else ())
@@ -390,6 +472,7 @@ def _query(settings: Settings, **filters: Any) -> Query:
         updated_since=since,
         updated_until=until,
         active_only=filters["active_only"],
+        zone=zone,
     )
 
 
@@ -419,7 +502,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
         click.echo("mews-vouchers: aborted", err=True)
         return EXIT_SOME_FAILED
-    except BrokenPipeError:  # `mews-vouchers list ... | head`: the reader left
+    except BrokenPipeError:  # `mews-vouchers list ... | head`: the reader left, having read what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_SOME_FAILED
+        return EXIT_OK
     return result if isinstance(result, int) else EXIT_OK

@@ -32,6 +32,8 @@ from rich.text import Text
 from mews_wrapper import BatchError, MewsError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+_RATE_FROM = 100
+"""The fewest codes whose rate the summary gives (below, it would mostly measure the start)."""
 
 
 class CommandError(Exception):
@@ -53,6 +55,8 @@ class Summary:
     counts: dict[str, int]
     elapsed_seconds: float
     details: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    """A last word for people, after the counts (`times without an offset read in Europe/Prague`)."""
 
     @property
     def exit_code(self) -> int:
@@ -65,8 +69,10 @@ class Summary:
         """One line: `import: added 2,500, skipped 0, failed 0, unknown 0, invalid 0 in 3.1 s (806 codes/s)`."""
         counts = ", ".join(f"{name} {value:,}" for name, value in self.counts.items())
         done = next(iter(self.counts.values()), 0)
-        rate = f" ({done / self.elapsed_seconds:,.0f} codes/s)" if done and self.elapsed_seconds > 0 else ""
-        return f"{self.command}: {counts} in {self.elapsed_seconds:.1f} s{rate}"
+        worth_a_rate = done >= _RATE_FROM and self.elapsed_seconds > 0
+        rate = f" ({done / self.elapsed_seconds:,.0f} codes/s)" if worth_a_rate else ""
+        note = f"; {self.note}" if self.note else ""
+        return f"{self.command}: {counts} in {self.elapsed_seconds:.1f} s{rate}{note}"
 
     def as_json(self) -> str:
         """The same counts (and the details) as one JSON object."""
@@ -143,6 +149,11 @@ def describe(error: BaseException) -> str:
 def _one_line(error: BaseException) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     return text if isinstance(error, MewsError | CommandError) else f"{type(error).__name__}: {text}"
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 row`, `2,500 rows`: a count and its noun, singular for one."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def line_ranges(lines: Iterable[int]) -> str:

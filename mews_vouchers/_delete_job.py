@@ -14,8 +14,9 @@ from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._codes_out import escaped
-from mews_vouchers._console import CommandError, Output, Summary, describe
-from mews_vouchers._csv_file import read_records, shown
+from mews_vouchers._console import CommandError, Output, Summary, counted, describe
+from mews_vouchers._csv_file import Cell, shown
+from mews_vouchers._table_file import AS_FOUND, SourceFormat, read_table
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 MAX_VALUE_LENGTH = 128
@@ -33,29 +34,40 @@ class Target:
     value: str | None = None
 
 
-def read_listed(path: str, column: str) -> list[str]:
-    """The entries of a file: a CSV's `column` (`Id` or `Value`) when its header names it, else one per record.
+def read_listed(path: str, column: str, source: SourceFormat = AS_FOUND) -> list[str]:
+    """The entries of a file: a CSV's or a sheet's `column` (`Id` or `Value`) when its header names it, else one each.
 
     A header naming the column is what an export has; without one the file is a plain list, one entry per line.
-    Read by the command's one CSV reader, so a quoted value keeps its line breaks and a form feed is data. Raises
-    `DeleteInputError` naming every line that is not a usable entry (nothing is deleted then), or `CsvFileError`.
+    A first line that looks like a header (several columns, or a column name of an export) but does not name
+    `column` is refused rather than read as entries. Read by the command's one CSV reader (or a workbook's), so a
+    quoted value keeps its line breaks and a form feed is data. Raises `DeleteInputError` naming every line that is
+    not a usable entry (nothing is deleted then), or `CsvFileError`.
     """
-    records = list(read_records(path))
-    header = [cell.strip().casefold() for cell in records[0].fields] if records else []
+    records = list(read_table(path, source, header_names=[column]))
+    header = [_cell_text(cell).strip().casefold() for cell in records[0].fields] if records else []
     problems: list[str] = []
     entries: list[tuple[int, str]] = []
     if column.casefold() in header:
         position = header.index(column.casefold())
-        entries = [(r.line, r.fields[position] if len(r.fields) > position else "") for r in records[1:]]
+        for record in records[1:]:
+            cell = record.fields[position] if len(record.fields) > position else ""
+            entries.append((record.line, cell if isinstance(cell, str) else _not_text(record.line, cell, problems)))
+    elif len(header) > 1 or (header and header[0] in _EXPORT_COLUMNS):
+        found = ",".join(_cell_text(cell) for cell in records[0].fields)
+        raise DeleteInputError(
+            f"{path}: nothing deleted: line {records[0].line} looks like a header ({shown(found)!r}) but names no "
+            f"{column} column; name one, or give one entry per line without a header"
+        )
     else:
         for record in records:
-            if len(record.fields) == 1:
-                entries.append((record.line, record.fields[0]))
-            else:
+            if len(record.fields) != 1:
                 problems.append(
                     f"line {record.line}: {len(record.fields)} fields, where a list holds one entry per line "
                     f"(quote an entry that holds a comma, or name a {column} column in a header)"
                 )
+                continue
+            cell = record.fields[0]
+            entries.append((record.line, cell if isinstance(cell, str) else _not_text(record.line, cell, problems)))
     for line, text in entries:
         problem = _entry_problem(text, column)
         if problem:
@@ -64,6 +76,19 @@ def read_listed(path: str, column: str) -> list[str]:
         more = f"\n... and {len(problems) - 20:,} more" if len(problems) > 20 else ""
         raise DeleteInputError(f"{path}: nothing deleted:\n" + "\n".join(problems[:20]) + more)
     return [text for _, text in entries]
+
+
+_EXPORT_COLUMNS = {"id", "voucherid", "value", "validitystartutc", "validityendutc", "isactive", "vouchername"}
+
+
+def _cell_text(cell: Cell) -> str:
+    return "" if cell is None else str(cell)
+
+
+def _not_text(line: int, cell: Cell, problems: list[str]) -> str:
+    """A spreadsheet cell that is not text: a problem (a number cell has lost a code's zeros or digits)."""
+    problems.append(f"line {line}: {cell!r} is a number or date cell, not text (format the column as Text)")
+    return "-"
 
 
 def check_values(values: Sequence[str]) -> None:
@@ -129,14 +154,14 @@ async def delete_codes(
                 return Summary("delete", counts, output.elapsed(), {"error": describe(error)})
         if missing:
             shown = ", ".join(repr(value) for value in missing[:10]) + (" ..." if len(missing) > 10 else "")
-            output.say(f"skipped {len(missing):,} values not active on the voucher: {shown}")
+            output.say(f"skipped {counted(len(missing), 'value')} not active on the voucher: {shown}")
         if dry_run:
             for target in targets:
                 print(f"{target.id}\t{escaped(target.value or '')}", flush=True)
             return Summary(
                 "delete (dry run)", {"would_delete": len(targets), "skipped": len(missing)}, output.elapsed()
             )
-        if targets and not confirm(f"Delete {len(targets):,} voucher codes?"):
+        if targets and not confirm(f"Delete {counted(len(targets), 'voucher code')} ({_sample(targets)})?"):
             output.say("nothing deleted")
             return _summary(missing, Tally(), output)
 
@@ -145,6 +170,13 @@ async def delete_codes(
 
         tally = await send_in_batches(targets, send, label="delete", concurrency=client.max_concurrency, output=output)
     return _summary(missing, tally, output)
+
+
+def _sample(targets: Sequence[Target], shown_at_most: int = 5) -> str:
+    """`'SUMMER-1', 'SUMMER-2' and 3 more`: what a question about deleting names (values, else ids)."""
+    named = [repr(escaped(target.value)) if target.value is not None else str(target.id) for target in targets]
+    rest = len(named) - shown_at_most
+    return ", ".join(named[:shown_at_most]) + (f" and {rest:,} more" if rest > 0 else "")
 
 
 async def _by_value(
@@ -168,7 +200,7 @@ def _summary(missing: list[str], tally: Tally[Target], output: Output) -> Summar
     if unknown:
         output.warn(f"unknown ({len(unknown):,}: Mews may have deleted them): " + _shown(unknown))
     if tally.interrupted:
-        output.warn(f"interrupted: {tally.done:,} codes deleted; run the same command again for the rest")
+        output.warn(f"interrupted: {counted(tally.done, 'code')} deleted; run the same command again for the rest")
     counts = {
         "deleted": tally.done,
         "skipped": len(missing),

@@ -1,29 +1,50 @@
-"""The import file: a CSV of codes to add, read and checked row by row, each row known by its line number.
+"""The import file: a CSV file or a workbook of codes to add, read and checked row by row, each known by its line.
 
-Columns (a header row names them, in any order and letter case): `VoucherId`, `Value`, and optionally
-`ValidityStartUtc`, `ValidityEndUtc`. Other columns are ignored, so an export can be imported as it is; an
-`IsActive` column (an export has one) leaves out the rows that say `false`. The file is UTF-8, with or without a BOM,
-read by `_csv_file` (the one CSV reader of the command: its rules and line numbers).
+Columns (a header row names them, in any order and letter case): `VoucherId` (or `Voucher`, the voucher's name),
+`Value`, and optionally `ValidityStartUtc`, `ValidityEndUtc` (or `ValidityStart`, `ValidityEnd`; a header such as
+`ValidityStart (Europe/Prague)` says the timezone of its column). Other columns are ignored, so an export can be
+imported as it is; an `IsActive` column (an export has one) leaves out the rows that say `false`.
+
+CSV is read by `_csv_file` (encodings, delimiters, line numbers), `.xlsx` by `_xlsx_file`; both give cells, which
+are checked here: a code must be text (a number cell has lost its leading zeros or digits), datetimes are read as
+`DateReading` says (the timezone of values without an offset, the order of typed dates).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from mews_vouchers._console import CommandError
-from mews_vouchers._csv_file import Record, read_records, shown
-from mews_vouchers._datetimes import parse_utc
+from mews_vouchers._csv_file import Cell, Record, shown
+from mews_vouchers._datetimes import ISO_UTC, DateReading, zone_named
 from mews_vouchers._import_rows import RowTable
+from mews_vouchers._table_file import AS_FOUND, SourceFormat, read_table
+from mews_vouchers._xlsx_file import is_cell_error
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
-VOUCHER_ID, VALUE, START, END, IS_ACTIVE = "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "IsActive"
-KNOWN_COLUMNS = (VOUCHER_ID, VALUE, START, END, IS_ACTIVE)
+VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE = (
+    "VoucherId",
+    "Voucher",
+    "Value",
+    "ValidityStartUtc",
+    "ValidityEndUtc",
+    "IsActive",
+)
+KNOWN_COLUMNS = (VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE)
+_ALIASES = {"vouchername": VOUCHER, "validitystart": START, "validityend": END}
+_HEADER_CELL = re.compile(r"(?P<name>[A-Za-z]+)\s*(?:[(\[](?P<zone>[^)\]]+)[)\]])?")
 _TRUE, _FALSE = {"true", "1", "yes", ""}, {"false", "0", "no"}
 # The wrapper's checks name its own fields; a row's problem is told in the file's column names.
 _FIELD_TO_COLUMN = {"validity_start_utc": START, "validity_end_utc": END, "voucher_id": VOUCHER_ID}
+# 9.87654321098765E+019, 1.00E+05: how a spreadsheet shows a long number typed into a General cell.
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[Ee][+-]?\d+")
+
+VoucherNamed = Callable[[str], uuid.UUID]
+"""The id of the voucher with a name; `ValueError` saying why not (no such voucher, several, with the candidates)."""
 
 
 class ImportFileError(CommandError):
@@ -40,105 +61,205 @@ class BadRow:
 
 @dataclass
 class ImportFile:
-    """What a file holds: the good rows, the bad ones, and the lines marked inactive (left out)."""
+    """What a file holds: the good rows, the bad ones, warnings about good ones, and the lines marked inactive.
+
+    `reading` is how its datetimes were read; `local_times` whether any had no offset (so the timezone decided).
+    """
 
     rows: RowTable = field(default_factory=RowTable)
     bad: list[BadRow] = field(default_factory=list)
+    warnings: list[BadRow] = field(default_factory=list)
     inactive: list[int] = field(default_factory=list)
+    reading: DateReading = field(default_factory=DateReading)
+    local_times: bool = False
 
 
-def read_import_file(path: str, voucher_id: uuid.UUID | None = None) -> ImportFile:
+def read_import_file(
+    path: str,
+    voucher_id: uuid.UUID | None = None,
+    *,
+    source: SourceFormat = AS_FOUND,
+    reading: DateReading = ISO_UTC,
+    voucher_named: VoucherNamed | None = None,
+) -> ImportFile:
     """Read and check every row of `path` (`-` for stdin); `voucher_id` puts every row into that voucher.
 
-    Raises `ImportFileError` (or `CsvFileError`, naming the line) when the file as a whole cannot be used; a bad
-    row only becomes a `BadRow`.
+    `voucher_named` resolves a `Voucher` column's names (without it, such a column is refused). Raises
+    `ImportFileError` (or `CsvFileError`, naming the line) when the file as a whole cannot be used; a bad row only
+    becomes a `BadRow`.
     """
-    return _read(read_records(path), voucher_id)
+    records = read_table(path, source, header_names=[*KNOWN_COLUMNS, *_ALIASES])
+    return _FileReader(voucher_id, reading, voucher_named).read(records)
 
 
-def _read(records: Iterator[Record], voucher_override: uuid.UUID | None) -> ImportFile:
-    result = ImportFile()
-    header: dict[str, int] | None = None
-    for record in records:
-        line, fields = record.line, record.fields
-        if header is None:
-            header = _header(fields, voucher_override)
-            continue
+@dataclass
+class _Columns:
+    """Where each known column is, and the reading of each datetime column (a header may name its timezone)."""
+
+    positions: dict[str, int]
+    readings: dict[str, DateReading]
+
+
+class _FileReader:
+    def __init__(self, voucher_override: uuid.UUID | None, reading: DateReading, named: VoucherNamed | None) -> None:
+        self._override = voucher_override
+        self._reading = reading
+        self._named = named
+        self._result = ImportFile(reading=reading)
+
+    def read(self, records: Iterator[Record]) -> ImportFile:
+        result = self._result
+        columns: _Columns | None = None
+        for record in records:
+            if columns is None:
+                columns = self._header(record.fields)
+                continue
+            line = record.line
+            try:
+                code, active = self._row(record.fields, columns, line)
+            except ValueError as error:
+                result.bad.append(BadRow(line, str(error)))
+                continue
+            if not active:
+                result.inactive.append(line)
+                continue
+            first = result.rows.add(line, code)
+            if first is not None:
+                result.bad.append(BadRow(line, f"Value {code.value!r} repeats line {first} (same voucher)"))
+        if columns is None:
+            raise ImportFileError(f"no header row: the first line must name the columns ({VOUCHER_ID},{VALUE},...)")
+        return result
+
+    def _header(self, fields: Sequence[Cell]) -> _Columns:
+        """Column name -> position, for the columns this reader knows (matched without regard to case or spaces)."""
+        canonical = {name.casefold(): name for name in KNOWN_COLUMNS} | _ALIASES
+        columns = _Columns({}, {})
+        for position, cell in enumerate(fields):
+            matched = _HEADER_CELL.fullmatch(cell.strip()) if isinstance(cell, str) else None
+            name = canonical.get(matched["name"].casefold()) if matched else None
+            if matched is None or name is None:
+                continue
+            if name in columns.positions:
+                raise ImportFileError(f"the header names {name} twice")
+            columns.positions[name] = position
+            if matched["zone"] is not None:
+                columns.readings[name] = self._zone_of_column(name, matched["zone"].strip())
+        if VOUCHER in columns.positions and VOUCHER_ID not in columns.positions and self._named is None:
+            raise ImportFileError(f"a {VOUCHER} column (names) needs the vouchers to be read: not in this mode")
+        required = [VALUE] if self._override is not None else [VOUCHER_ID, VALUE]
+        missing = [
+            name
+            for name in required
+            if name not in columns.positions and not (name == VOUCHER_ID and VOUCHER in columns.positions)
+        ]
+        if missing:
+            found = ",".join(str(cell).strip() for cell in fields if cell is not None)
+            raise ImportFileError(
+                f"the header lacks {', '.join(missing)} (expected {VOUCHER_ID} or {VOUCHER},{VALUE},{START},{END}; "
+                f"found {shown(found)})"
+            )
+        return columns
+
+    def _zone_of_column(self, column: str, zone_text: str) -> DateReading:
         try:
-            code, active = _row(fields, header, voucher_override)
+            zone = zone_named(zone_text)
         except ValueError as error:
-            result.bad.append(BadRow(line, str(error)))
-            continue
-        if not active:
-            result.inactive.append(line)
-            continue
-        first = result.rows.add(line, code)
-        if first is not None:
-            result.bad.append(BadRow(line, f"Value {code.value!r} repeats line {first} (same voucher)"))
-    if header is None:
-        raise ImportFileError(f"no header row: the first line must name the columns ({VOUCHER_ID},{VALUE},...)")
-    return result
+            raise ImportFileError(f"the header of {column}: {error}") from None
+        given = self._reading.zone
+        if given is not None and given.key != zone.key:
+            raise ImportFileError(
+                f"the header says {column} is in {zone.key}, and --timezone says {given.key}: leave one out"
+            )
+        return DateReading(zone, self._reading.order)
 
+    def _row(self, fields: Sequence[Cell], columns: _Columns, line: int) -> tuple[NewVoucherCode, bool]:
+        """The code a row adds and whether it is active; `ValueError` says what is wrong with it."""
 
-def _header(fields: Sequence[str], voucher_override: uuid.UUID | None) -> dict[str, int]:
-    """Column name -> position, for the columns this reader knows (matched without regard to case or spaces)."""
-    canonical = {name.casefold(): name for name in KNOWN_COLUMNS}
-    positions: dict[str, int] = {}
-    for position, cell in enumerate(fields):
-        name = canonical.get(cell.strip().casefold())
-        if name is None:
-            continue
-        if name in positions:
-            raise ImportFileError(f"the header names {name} twice")
-        positions[name] = position
-    required = [VALUE] if voucher_override is not None else [VOUCHER_ID, VALUE]
-    missing = [name for name in required if name not in positions]
-    if missing:
-        raise ImportFileError(
-            f"the header lacks {', '.join(missing)} (expected {VOUCHER_ID},{VALUE},{START},{END}; "
-            f"found {shown(','.join(cell.strip() for cell in fields))})"
-        )
-    return positions
+        def cell(name: str) -> Cell:
+            position = columns.positions.get(name)
+            return fields[position] if position is not None and position < len(fields) else None
 
-
-def _row(
-    fields: Sequence[str], header: dict[str, int], voucher_override: uuid.UUID | None
-) -> tuple[NewVoucherCode, bool]:
-    """The code a row adds and whether it is active; `ValueError` says what is wrong with it."""
-
-    def cell(name: str) -> str:
-        position = header.get(name)
-        return fields[position] if position is not None and position < len(fields) else ""
-
-    voucher: str | uuid.UUID
-    if voucher_override is not None:
-        voucher = voucher_override
-    else:
-        voucher = cell(VOUCHER_ID).strip()
-        if not voucher:
-            raise ValueError(f"{VOUCHER_ID} is empty")
+        voucher = self._voucher(cell(VOUCHER_ID), cell(VOUCHER))
+        active_text = _text(cell(IS_ACTIVE)).strip().casefold()
+        if active_text not in _TRUE | _FALSE:
+            raise ValueError(f"{IS_ACTIVE} {cell(IS_ACTIVE)!r} is neither true nor false")
+        start, end = (self._datetime(cell(name), name, columns.readings.get(name)) for name in (START, END))
+        value = _value(cell(VALUE))
         try:
-            voucher = uuid.UUID(voucher)
-        except ValueError:
-            raise ValueError(f"{VOUCHER_ID} {voucher!r} is not a UUID") from None
-    active_text = cell(IS_ACTIVE).strip().casefold()
-    if active_text not in _TRUE | _FALSE:
-        raise ValueError(f"{IS_ACTIVE} {cell(IS_ACTIVE)!r} is neither true nor false")
-    start, end = (_datetime(cell(name), name) for name in (START, END))
-    try:
-        code = NewVoucherCode(voucher, cell(VALUE), start, end)
-    except MewsValidationError as error:
-        raise ValueError(_in_column_names(str(error))) from None
-    return code, active_text not in _FALSE
+            code = NewVoucherCode(voucher, value, start, end)
+        except MewsValidationError as error:
+            raise ValueError(_in_column_names(str(error))) from None
+        warning = _looks_rewritten(value)
+        if warning is not None:
+            self._result.warnings.append(BadRow(line, warning))
+        return code, active_text not in _FALSE
+
+    def _voucher(self, by_id: Cell, by_name: Cell) -> uuid.UUID:
+        if self._override is not None:
+            return self._override
+        text = _text(by_id).strip()
+        if text:
+            try:
+                return uuid.UUID(text)
+            except ValueError:
+                raise ValueError(f"{VOUCHER_ID} {text!r} is not a UUID") from None
+        name = _text(by_name)
+        if name.strip() and self._named is not None:
+            return self._named(name)
+        raise ValueError(f"{VOUCHER_ID} is empty" if by_name is None else f"{VOUCHER} (a name) is empty")
+
+    def _datetime(self, value: Cell, column: str, reading: DateReading | None) -> dt.datetime | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        chosen = reading or self._reading
+        if isinstance(value, bool) or not isinstance(value, str | dt.date) or is_cell_error(value):
+            raise ValueError(f"{column} {value!r} is not a date or a datetime (a cell formatted as a date, or text)")
+        try:
+            moment = chosen.moment(value)
+        except ValueError as error:
+            raise ValueError(f"{column} {error}") from None
+        if chosen.is_local(value):
+            self._result.local_times = True
+        return moment
 
 
-def _datetime(text: str, column: str) -> dt.datetime | None:
-    if not text.strip():
-        return None
-    try:
-        return parse_utc(text)
-    except ValueError as error:
-        raise ValueError(f"{column} {error}") from None
+def _text(value: Cell) -> str:
+    """A cell that should hold text, as text (a number or a date as the spreadsheet would write it)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _value(value: Cell) -> str:
+    """A code's cell as its text; `ValueError` when the cell is not text, so the code cannot be trusted."""
+    if isinstance(value, str) and is_cell_error(value):
+        raise ValueError(f"{VALUE} shows the spreadsheet error {value}")
+    if value is None or isinstance(value, str):
+        return value or ""
+    if isinstance(value, bool):
+        raise ValueError(f"{VALUE} is a TRUE/FALSE cell, not text")
+    if isinstance(value, int | float):
+        raise ValueError(
+            f"{VALUE} is a number cell ({value:.15G} as a spreadsheet shows it), not text: a spreadsheet drops the "
+            "leading zeros of numbers and rounds long ones, so the code may not be what was typed. Format the "
+            "column as Text and enter the codes again (or import the CSV they came from)"
+        )
+    raise ValueError(f"{VALUE} is a date or time cell ({value}), not text: format the column as Text")
+
+
+def _looks_rewritten(value: str) -> str | None:
+    """A warning when a value looks like what a spreadsheet made of a number, or of an --excel-safe export."""
+    if _SCIENTIFIC.fullmatch(value):
+        return (
+            f"{VALUE} {value!r} looks like a number in scientific notation, which a spreadsheet writes for long "
+            "digits typed into a General cell (the digits it dropped are lost): check that it is the code meant"
+        )
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+        return (
+            f"{VALUE} {value!r} begins with an apostrophe, as --excel-safe writes a value that begins with "
+            f"{value[1]!r}: it is imported with the apostrophe"
+        )
+    return None
 
 
 def _in_column_names(message: str) -> str:

@@ -7,15 +7,19 @@ an interruption adds only what is missing, and settles the rows whose outcome wa
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import decimal
+import re
 import uuid
-from collections.abc import Sized
+import zoneinfo
+from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
 from mews_vouchers._codes_out import escaped
-from mews_vouchers._console import Output, Summary, describe, line_ranges
-from mews_vouchers._datetimes import format_utc
-from mews_vouchers._import_file import ImportFile
+from mews_vouchers._console import Output, Summary, counted, describe, line_ranges
+from mews_vouchers._datetimes import format_moment, format_utc
+from mews_vouchers._import_file import BadRow, ImportFile
 from mews_vouchers._import_rows import Row
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
@@ -37,11 +41,15 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
             output.error(error, "reading the codes already there")
             return _summary(file, [], Tally(failed=list(file.rows), error=error), output)
         skipped, to_add = file.rows.split(active)
+        file.warnings.extend(_rewritten_numbers(to_add, active))
+        for warning in sorted(file.warnings, key=lambda warning: warning.line):
+            output.warn(f"line {warning.line}: warning: {warning.reason}")
         del active  # the already-there values are no longer needed while the batches go out
         if dry_run:
+            zone = file.reading.zone
             for row in to_add:
                 code = row.code
-                start, end = format_utc(code.validity_start_utc), format_utc(code.validity_end_utc)
+                start, end = (_both(moment, zone) for moment in (code.validity_start_utc, code.validity_end_utc))
                 print(f"{row.line}\t{code.voucher_id}\t{escaped(code.value)}\t{start}\t{end}", flush=True)
             return _summary(file, skipped, None, output)
 
@@ -66,30 +74,77 @@ async def _active_values(
     return active
 
 
+def _both(moment: dt.datetime | None, zone: zoneinfo.ZoneInfo | None) -> str:
+    """`2026-06-01T00:00:00+02:00 = 2026-05-31T22:00:00Z` with a timezone, the UTC instant alone without."""
+    if moment is None or zone is None:
+        return format_utc(moment)
+    return f"{format_moment(moment, zone)} = {format_utc(moment)}"
+
+
+def _rewritten_numbers(rows: Iterable[Row], active: set[tuple[uuid.UUID, str]]) -> Iterator[BadRow]:
+    """A warning for each value that is a number equal to an active code's but written otherwise (`123` for `000123`).
+
+    A spreadsheet that opens an export and saves it again makes such values of codes that are numbers: it drops
+    leading zeros and rewrites exponents (`1E5` becomes `1.00E+05`). The row is still imported, as it says.
+    """
+    numbers: dict[tuple[uuid.UUID, decimal.Decimal], str] = {}
+    for voucher, value in active:
+        number = _as_number(value)
+        if number is not None:
+            numbers.setdefault((voucher, number), value)
+    if not numbers:
+        return
+    for row in rows:
+        number = _as_number(row.code.value)
+        there = numbers.get((row.code.voucher_id, number)) if number is not None else None
+        if there is not None:
+            yield BadRow(
+                row.line,
+                f"Value {row.code.value!r} is the number of the active code {there!r}, written otherwise: a "
+                "spreadsheet that re-saved an export rewrites numbers so (it drops leading zeros, 1E5 becomes "
+                "1.00E+05); check the file before this adds a second code",
+            )
+
+
+def _as_number(value: str) -> decimal.Decimal | None:
+    if not _NUMBER.fullmatch(value):
+        return None
+    try:
+        return decimal.Decimal(value.replace(",", ".")).normalize()
+    except decimal.InvalidOperation:
+        return None
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?(?:[Ee][+-]?\d+)?")
+
+
 def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output: Output) -> Summary:
     """The counts and line numbers, told to people (stderr) unless quiet; the exit code follows from them."""
     details: dict[str, Any] = {
         "dry_run": tally is None,
         "invalid_rows": [{"line": bad.line, "reason": bad.reason} for bad in file.bad],
         "skipped_lines_inactive": file.inactive,
+        "warnings": [{"line": warning.line, "reason": warning.reason} for warning in file.warnings],
+        "timezone": file.reading.zone_name,
     }
+    note = f"times without an offset read in {file.reading.zone_name}" if file.local_times else ""
     skipped_count = len(skipped) + len(file.inactive)
     if tally is None:
         would_add = len(file.rows) - len(skipped)
         counts = {"would_add": would_add, "skipped": skipped_count, "invalid": len(file.bad)}
-        return Summary("import (dry run)", counts, output.elapsed(), details)
+        return Summary("import (dry run)", counts, output.elapsed(), details, note)
     failed, unknown = [row.line for row in tally.failed], [row.line for row in tally.unknown]
     if file.inactive:
-        output.say(f"left out {len(file.inactive):,} rows marked inactive (IsActive false)")
+        output.say(f"left out {counted(len(file.inactive), 'row')} marked inactive (IsActive false)")
     if failed:
-        output.warn(f"did not go in ({len(failed):,} rows): lines {line_ranges(failed)}")
+        output.warn(f"did not go in ({counted(len(failed), 'row')}): lines {line_ranges(failed)}")
     if unknown:
         output.warn(
-            f"unknown ({len(unknown):,} rows: Mews may have added them): lines {line_ranges(unknown)}; "
+            f"unknown ({counted(len(unknown), 'row')}: Mews may have added them): lines {line_ranges(unknown)}; "
             "run the same command again to settle them (it finds them by value)"
         )
     if tally.interrupted:
-        output.warn(f"interrupted: {tally.done:,} rows went in; run the same command again to add the rest")
+        output.warn(f"interrupted: {counted(tally.done, 'row')} went in; run the same command again to add the rest")
     details |= {
         "failed_lines": failed,
         "unknown_lines": unknown,
@@ -103,7 +158,7 @@ def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output:
         "unknown": len(unknown),
         "invalid": len(file.bad),
     }
-    return Summary("import", counts, output.elapsed(), details)
+    return Summary("import", counts, output.elapsed(), details, note)
 
 
 def run_import(file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool) -> Summary:

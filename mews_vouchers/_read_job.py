@@ -15,16 +15,18 @@ import stat
 import sys
 import tempfile
 import uuid
+import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from rich.console import Console
 
 from mews_vouchers._catalog_job import voucher_ids_named
-from mews_vouchers._codes_out import as_mews_fields, plain_line, table, write_codes
-from mews_vouchers._console import CommandError, Output, Summary
+from mews_vouchers._codes_out import TextExport, as_mews_fields, escaped, plain_line, table, write_codes
+from mews_vouchers._console import CommandError, Output, Summary, counted
+from mews_vouchers._xlsx_out import write_workbook
 from mews_wrapper import MewsClient, VoucherCode
 
 
@@ -40,6 +42,8 @@ class Query:
     updated_since: dt.datetime | None = None
     updated_until: dt.datetime | None = None
     active_only: bool = False
+    zone: zoneinfo.ZoneInfo | None = None
+    """The timezone datetimes are shown in (None: UTC)."""
 
     def get_all_arguments(self) -> dict[str, Any]:
         """The keyword arguments of `get_all` (an open `--updated-since` ends now)."""
@@ -58,7 +62,7 @@ def voucher_names(client: MewsClient, query: Query) -> dict[uuid.UUID, str]:
     if query.every_voucher:
         return {voucher.id: voucher.name for voucher in client.vouchers.get_all()}
     named = voucher_ids_named(client, query.voucher_names)
-    return dict.fromkeys([*query.voucher_ids, *named], "")
+    return dict.fromkeys(query.voucher_ids, "") | dict(zip(named, query.voucher_names, strict=True))
 
 
 def codes(client: MewsClient, query: Query, voucher_ids: list[uuid.UUID] | None = None) -> Iterator[VoucherCode]:
@@ -71,34 +75,62 @@ def codes(client: MewsClient, query: Query, voucher_ids: list[uuid.UUID] | None 
             yield code
 
 
-def list_codes(client_options: dict[str, Any], output: Output, query: Query) -> int:
+def list_codes(client_options: dict[str, Any], output: Output, query: Query, *, wide: bool = False) -> int:
     """Print the codes: a table on a terminal, tab-separated lines in a pipe, JSON lines with --json."""
     stdout = Console(highlight=False, soft_wrap=False)
     with MewsClient(**client_options) as client:
-        found = codes(client, query)
+        names = voucher_names(client, query)
+        found = codes(client, query, list(names))
         if output.as_json:
             for code in found:
-                print(json.dumps(as_mews_fields(code), ensure_ascii=False), flush=False)
+                print(json.dumps(as_mews_fields(code, query.zone), ensure_ascii=False), flush=False)
         elif stdout.is_terminal:
-            count = table(found, stdout)
-            output.say(f"{count:,} codes")
+            count = table(found, stdout, zone=query.zone, wide=wide, names=names)
+            output.say(counted(count, "code"))
         else:
             for code in found:
-                print(plain_line(code))
+                print(plain_line(code, query.zone))
     sys.stdout.flush()
     return 0
 
 
 def export_codes(
-    client_options: dict[str, Any], output: Output, query: Query, file_format: str, path: str | None
+    client_options: dict[str, Any],
+    output: Output,
+    query: Query,
+    file_format: str,
+    path: str | None,
+    *,
+    excel_safe: bool = False,
 ) -> Summary:
-    """Stream every matching code, every field, to `path` (stdout when None) in `file_format`."""
+    """Stream every matching code, every field, to `path` (stdout when None) in `file_format`.
+
+    `excel_safe`: CSV cells that a spreadsheet would run as formulas get an apostrophe first (OWASP); without it
+    they are written exactly, and a warning says so once.
+    """
     exported = 0
+    if file_format == "xlsx" and path is None:
+        raise ExportTargetError("an xlsx export is a file: give it with -o FILE.xlsx")
+
+    def warn_of_formula(value: str) -> None:
+        output.warn(
+            f"warning: values such as {escaped(value)!r} begin with {value[0]!r}: a spreadsheet that opens this CSV "
+            "would run them as formulas. They are written exactly (an import needs them so); to open the file in a "
+            "spreadsheet, export with --excel-safe or -o FILE.xlsx"
+        )
+
+    how = TextExport(zone=query.zone, excel_safe=excel_safe, on_formula_like=warn_of_formula)
     with MewsClient(**client_options) as client:
         names = voucher_names(client, query)  # first: a name that matches nothing leaves the target alone
-        with _destination(path) as stream, output.progress("export", None) as tracker:
+        shown_names = names if query.every_voucher else None
+        with _destination(path, binary=file_format == "xlsx") as stream, output.progress("export", None) as tracker:
             found = codes(client, query, list(names))
-            for step in write_codes(found, stream, file_format, names if query.every_voucher else None):
+            steps = (
+                write_workbook(found, stream, shown_names, query.zone)  # type: ignore[arg-type]
+                if file_format == "xlsx"
+                else write_codes(found, stream, file_format, shown_names, how)  # type: ignore[arg-type]
+            )
+            for step in steps:
                 exported += step
                 tracker.advance(step)
     where = path or "stdout"
@@ -106,7 +138,7 @@ def export_codes(
 
 
 @contextlib.contextmanager
-def _destination(path: str | None) -> Iterator[TextIO]:
+def _destination(path: str | None, *, binary: bool = False) -> Iterator[TextIO | BinaryIO]:
     """stdout, or a file written beside `path` and renamed to it only when the export completes.
 
     The target must be a regular file or not exist: a symbolic link, a FIFO, a device or a folder is refused
@@ -127,8 +159,12 @@ def _destination(path: str | None) -> Iterator[TextIO]:
     except OSError as error:
         raise ExportTargetError(f"{path}: cannot write in {str(folder)!r} ({error.strerror or error})") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            yield stream
+        if binary:
+            with os.fdopen(descriptor, "wb") as raw:
+                yield raw
+        else:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+                yield stream
         _take_rights(partial, existing)
         os.replace(partial, target)
     except BaseException:

@@ -3,12 +3,13 @@
 The options can be given before the subcommand or after it (`mews-vouchers --sandbox list ...` or
 `mews-vouchers list ... --sandbox`); the later one wins. Anything not given comes from the environment variables that
 `MewsClient` reads (`MEWS_CLIENT_TOKEN`, `MEWS_ACCESS_TOKEN`, `MEWS_PLATFORM_URL`, `MEWS_PORTFOLIO`,
-`MEWS_ENTERPRISE_ID`, `MEWS_CLIENT`).
+`MEWS_ENTERPRISE_ID`, `MEWS_CLIENT`, `MEWS_RATE_LIMIT_STORAGE`).
 """
 
 from __future__ import annotations
 
 import os
+import zoneinfo
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from typing import Any, TypeVar
 
 import click
 
+from mews_vouchers._datetimes import zone_named
 from mews_vouchers._local_sandbox import local_sandbox, tokens
-from mews_wrapper import __version__
+from mews_wrapper import RateLimit, __version__
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -34,10 +36,24 @@ class Settings:
     quiet: bool = False
     json: bool = False
     verbose: bool = False
+    timezone: str | None = None
+    rate_limit_storage: str | None = None
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo | None:
+        """The `--timezone` (None: UTC); a usage error for a name that is not an IANA timezone."""
+        if self.timezone is None:
+            return None
+        try:
+            return zone_named(self.timezone)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--timezone") from None
 
     def client_options(self, sandbox_url: str | None) -> dict[str, Any]:
         """The keyword arguments of `MewsClient` / `AsyncMewsClient` for these settings."""
         options: dict[str, Any] = {"portfolio": self.portfolio, "enterprise_id": self.enterprise_id}
+        if self.rate_limit_storage is not None:
+            options["rate_limit"] = RateLimit(200, 30, storage=self.rate_limit_storage)
         if not os.environ.get("MEWS_CLIENT"):
             options["client"] = f"mews-vouchers {__version__}"
         if sandbox_url is None:
@@ -51,6 +67,12 @@ class Settings:
     def connection(self) -> Iterator[dict[str, Any]]:
         """The client options, with a local sandbox running for the block when `--sandbox` asks for one."""
         if not self.sandbox:
+            missing = [name for name in _TOKEN_VARIABLES if not os.environ.get(name)]
+            if missing:
+                raise click.UsageError(
+                    f"no tokens: set {' and '.join(missing)} (a Mews integration's ClientToken and AccessToken; "
+                    "the README gives Mews' demo tokens), or run against a local sandbox with --sandbox"
+                )
             yield self.client_options(None)
             return
 
@@ -60,6 +82,9 @@ class Settings:
 
         with local_sandbox(reset=self.sandbox_reset, on_wait=say) as url:
             yield self.client_options(url)
+
+
+_TOKEN_VARIABLES = ("MEWS_CLIENT_TOKEN", "MEWS_ACCESS_TOKEN")
 
 
 def settings_of(context: click.Context) -> Settings:
@@ -107,6 +132,24 @@ _SHARED: list[tuple[str, tuple[str, ...], dict[str, Any]]] = [
         "sandbox_reset",
         ("--sandbox-reset",),
         {"is_flag": True, "help": "Empty the local sandbox first (implies --sandbox)."},
+    ),
+    (
+        "timezone",
+        ("--timezone",),
+        {
+            "metavar": "ZONE",
+            "help": "Read datetimes without an offset, and show datetimes, in this IANA timezone (Europe/Prague); "
+            "default UTC.",
+        },
+    ),
+    (
+        "rate_limit_storage",
+        ("--rate-limit-storage",),
+        {
+            "metavar": "URL",
+            "help": "Share the rate-limit window through Redis (redis://host:6379/0) with every process on the token "
+            "(default: $MEWS_RATE_LIMIT_STORAGE).",
+        },
     ),
     ("quiet", ("-q", "--quiet"), {"is_flag": True, "help": "No progress and no summary; errors still show."}),
     ("json", ("--json",), {"is_flag": True, "help": "Print the summary (for list: the codes) as JSON."}),

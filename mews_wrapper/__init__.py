@@ -41,7 +41,7 @@ from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
-from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
+from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers, match_voucher
 from mews_wrapper._types.services import Service
 from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
 from mews_wrapper._types.vouchers import Voucher
@@ -87,4 +87,5 @@ __all__ = [
     "VoucherCodes",
     "Vouchers",
     "__version__",
+    "match_voucher",
 ]

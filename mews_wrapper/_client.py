@@ -21,7 +21,7 @@ from mews_wrapper._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
-from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit
+from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit, limit_with_environment
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
 from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
@@ -66,8 +66,8 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         - `max_retries`: retries per request where a retry is safe (see the README); 0 turns them off.
         - `http_client`: your own httpx client (then yours to close); `sleep`: what waits between retries.
         - `rate_limit`: the client-side budget per AccessToken, `RateLimit(200, 30)` (Mews' own limit) unless
-          given; shared by every client of the process with the same token, or through Redis (`storage=`). None
-          turns it off.
+          given; shared by every client of the process with the same token, or through Redis (`storage=`, or
+          `MEWS_RATE_LIMIT_STORAGE=redis://...` for the default limit). None turns it off.
         - `max_concurrency`: requests at once (tasks for `AsyncMewsClient`, threads for `MewsClient`) for a
           write's chunks and getAll's independent queries; 1 sends one request at a time.
         """
@@ -90,6 +90,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             raise MewsValidationError(f"sleep must be callable, got {type(sleep).__name__}")
         if rate_limit is not None and not isinstance(rate_limit, RateLimit):
             raise MewsValidationError(f"rate_limit must be a RateLimit or None, got {type(rate_limit).__name__}")
+        rate_limit = limit_with_environment(rate_limit)
         if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or not 1 <= max_concurrency <= 64:
             raise MewsValidationError(f"max_concurrency must be a whole number from 1 to 64, got {max_concurrency!r}")
         self._pacer = (

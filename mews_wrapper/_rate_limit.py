@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
+from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import attrs
@@ -110,3 +112,21 @@ def _shown(url: str | None) -> str | None:
 
 
 DEFAULT_RATE_LIMIT = RateLimit(200, 30)
+
+STORAGE_VARIABLE = "MEWS_RATE_LIMIT_STORAGE"
+
+
+def limit_with_environment(limit: RateLimit | None, environ: Mapping[str, str] | None = None) -> RateLimit | None:
+    """The default limit kept where `MEWS_RATE_LIMIT_STORAGE` says (a Redis URL), when it is set; else `limit`.
+
+    A limit given by the caller is kept as given: the variable only moves the default window into Redis, so that
+    several processes on one token share it without each being told.
+    """
+    env = os.environ if environ is None else environ
+    storage = env.get(STORAGE_VARIABLE, "").strip()
+    if limit is not DEFAULT_RATE_LIMIT or not storage:
+        return limit
+    try:
+        return attrs.evolve(limit, storage=storage)
+    except MewsValidationError as error:
+        raise MewsValidationError(f"{STORAGE_VARIABLE}: {error}") from None

@@ -73,7 +73,7 @@ class Answer(Generic[_ItemT]):
 
 
 def transport_error(endpoint: Endpoint[Any], error: httpx.RequestError, config: ClientConfig) -> MewsError:
-    """A `MewsConnectionError` (or `MewsTimeoutError`) that says in words what failed.
+    """A `MewsConnectionError` (or `MewsTimeoutError`) that says in words what failed, and at which address.
 
     Its `__cause__` is a copy of httpx's exception without the request body (the original holds the tokens).
     """
@@ -81,7 +81,7 @@ def transport_error(endpoint: Endpoint[Any], error: httpx.RequestError, config: 
     meaning = next((text for cls, text in _TRANSPORT_MEANINGS if isinstance(error, cls)), "the request failed")
     detail = config.scrubber.text(str(error)).strip()
     cause = f"httpx.{type(error).__name__}: {detail}" if detail else f"httpx.{type(error).__name__}"
-    translated = kind(f"{endpoint.name}: {meaning} ({cause})")
+    translated = kind(f"{endpoint.name}: {meaning} ({config.platform_url}; {cause})")
     translated.__cause__ = config.scrubber.transport_error(error)
     return translated
 

@@ -175,8 +175,12 @@ def services_of(plan: VoucherPlan, services: Iterable[Any]) -> list[uuid.UUID]:
     return ids
 
 
-def chosen(name: str, vouchers: Sequence[Voucher]) -> Voucher:
-    """The one voucher called `name` (exactly, else up to case and spaces); `NoMatchError`, `AmbiguousMatchError`."""
+def match_voucher(name: str, vouchers: Sequence[Voucher]) -> Voucher:
+    """The one voucher called `name` in `vouchers`, by the rule of `find`: exactly, else up to case and spaces.
+
+    For matching many names against one read of `vouchers.get_all()` (a file that names its vouchers). Raises
+    `NoMatchError` (naming the closest names) or `AmbiguousMatchError` (listing the matches, `matches`).
+    """
     matches = [voucher for voucher in vouchers if voucher.name == name]
     if not matches:
         folded = name.strip().casefold()
@@ -219,7 +223,7 @@ class Vouchers:
     def find(self, name: str, *args: Any, **kwargs: Any) -> Voucher:
         """The one voucher with this name."""
         plan = self._calls.find(name, *args, **kwargs)
-        return chosen(name, [voucher for page in self._pages(plan) for voucher in page.items])
+        return match_voucher(name, [voucher for page in self._pages(plan) for voucher in page.items])
 
     def _pages(self, plan: VoucherPlan) -> Iterator[Page[Voucher]]:
         service_ids = plan.service_ids
@@ -252,7 +256,7 @@ class AsyncVouchers:
     async def find(self, name: str, *args: Any, **kwargs: Any) -> Voucher:
         """The one voucher with this name (awaited)."""
         plan = self._calls.find(name, *args, **kwargs)
-        return chosen(name, [voucher async for page in self._pages(plan) for voucher in page.items])
+        return match_voucher(name, [voucher async for page in self._pages(plan) for voucher in page.items])
 
     async def _pages(self, plan: VoucherPlan) -> AsyncIterator[Page[Voucher]]:
         service_ids = plan.service_ids

@@ -180,9 +180,10 @@ def test_bad_usage_and_bad_input_exit_with_2_and_one_clear_line(cli: Cli, args: 
 def test_a_missing_token_is_bad_usage(cli: Cli) -> None:
     result = cli("list", VOUCHER_A, env={"MEWS_CLIENT_TOKEN": None, "MEWS_ACCESS_TOKEN": None})
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
-        "mews-vouchers: error: client_token is missing: pass client_token=... or set MEWS_CLIENT_TOKEN"
-    ]
+    error = result.stderr.strip().splitlines()[-1]
+    assert error.startswith("Error: no tokens: set MEWS_CLIENT_TOKEN and MEWS_ACCESS_TOKEN")
+    assert "--sandbox" in error
+    assert "client_token=" not in result.stderr  # a command line has no keyword arguments
 
 
 def test_a_refused_token_exits_1_with_the_request_id_and_never_shows_the_token(cli: Cli, tmp_path: Path) -> None:

@@ -146,7 +146,9 @@ def test_shared_options_work_before_and_after_the_subcommand_and_the_later_wins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seen: list[dict[str, object]] = []
-    monkeypatch.setattr(commands, "list_codes", lambda options, output, query: seen.append(options) or 0)
+    monkeypatch.setattr(commands, "list_codes", lambda options, output, query, wide: seen.append(options) or 0)
+    monkeypatch.setenv("MEWS_CLIENT_TOKEN", "client")
+    monkeypatch.setenv("MEWS_ACCESS_TOKEN", "access")
     runner = CliRunner()
     for args in (
         ["--portfolio", "--platform-url", "https://a.example", "list", VOUCHER, "--no-portfolio"],
@@ -195,7 +197,9 @@ def test_a_list_to_delete_is_read_by_the_csv_reader(
     ("text", "column", "words"),
     [
         ('Value\n"A\nB\n', "Value", "line 2: a quoted value opens here and is never closed"),
-        ("A,B\nC\n", "Value", "line 1: 2 fields"),
+        ("A,B\nC\n", "Value", "line 1 looks like a header ('A,B') but names no Value column"),
+        ("C\nA,B\n", "Value", "line 2: 2 fields"),
+        ("Id\nSUMMER-1\n", "Value", "line 1 looks like a header ('Id') but names no Value column"),
         ("Value\nA\n  \n", "Value", "line 3: the Value '  ' is only whitespace"),
         ("Id\nnot-an-id\n", "Id", "line 2: 'not-an-id' is not a code id"),
         ("Value\n" + "x" * 129 + "\n", "Value", "line 2: a value must be 1 to 128 characters long, got 129"),
