@@ -155,8 +155,8 @@ def _job(function: _F) -> _F:
             logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s: %(message)s")
         try:
             result: int = function(output, settings, *args, **kwargs)
-        except BrokenPipeError:
-            raise  # the reader of stdout left: `run` ends quietly
+        except BrokenPipeError:  # `mews-vouchers list ... | head`: the reader left, having read what it wanted
+            return _reader_left()  # (click would make it exit 1)
         except (
             MewsValidationError,
             NoMatchError,
@@ -487,6 +487,12 @@ def _format_of(path: str | None) -> str:
     return suffix if suffix in FORMATS else "csv"
 
 
+def _reader_left() -> int:
+    """Exit 0 quietly when stdout's reader has gone: what is still buffered goes nowhere, not to an error."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse `argv` (default: the process's), run the subcommand, and return the exit code."""
     try:
@@ -502,7 +508,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
         click.echo("mews-vouchers: aborted", err=True)
         return EXIT_SOME_FAILED
-    except BrokenPipeError:  # `mews-vouchers list ... | head`: the reader left, having read what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+    except BrokenPipeError:  # the reader left while click itself wrote (help, usage)
+        return _reader_left()
     return result if isinstance(result, int) else EXIT_OK

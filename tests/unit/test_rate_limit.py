@@ -9,6 +9,7 @@ import pytest
 
 from mews_wrapper import AsyncMewsClient, MewsClient, MewsValidationError, RateLimit
 from mews_wrapper._pacing import Window, token_key
+from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, limit_with_environment
 
 
 def test_the_clients_default_to_mews_own_limit_and_four_requests_at_once() -> None:
@@ -109,3 +110,15 @@ def test_a_full_window_says_how_long_to_wait_and_a_hold_outlasts_it() -> None:
     wait, held = window.take()
     assert 29 < wait <= 30
     assert held is True
+
+
+def test_mews_rate_limit_storage_moves_the_default_window_into_redis_and_leaves_a_given_limit_alone() -> None:
+    env = {"MEWS_RATE_LIMIT_STORAGE": "redis://127.0.0.1:6399/2"}
+    moved = limit_with_environment(DEFAULT_RATE_LIMIT, env)
+    assert moved == RateLimit(200, 30, storage="redis://127.0.0.1:6399/2")
+    mine = RateLimit(10, 1)
+    assert limit_with_environment(mine, env) is mine
+    assert limit_with_environment(None, env) is None  # turned off stays off
+    assert limit_with_environment(DEFAULT_RATE_LIMIT, {}) is DEFAULT_RATE_LIMIT
+    with pytest.raises(MewsValidationError, match=r"^MEWS_RATE_LIMIT_STORAGE: RateLimit storage must be"):
+        limit_with_environment(DEFAULT_RATE_LIMIT, {"MEWS_RATE_LIMIT_STORAGE": "memcached://x"})
