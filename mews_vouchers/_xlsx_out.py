@@ -1,7 +1,7 @@
 """Codes written to an `.xlsx` workbook that a spreadsheet shows as they are, streamed in openpyxl's write-only mode.
 
-Values and ids are text cells (formatted as Text, so `000123` keeps its zeros, long digits stay digits, and a
-value that begins with `=` stays a value, never a formula); datetimes are real datetime cells, in UTC or in the
+Values and ids are text cells (a value's formatted as Text too, so that `000123` keeps its zeros and long digits
+stay digits when edited; a value that begins with `=` stays a value, never a formula); datetimes are real datetime cells, in UTC or in the
 timezone asked for (a workbook has no timezone, so the header says it); `IsActive` is a TRUE/FALSE cell. The header
 is bold and frozen, the columns are wide enough to read. Rows go to a temporary file as they come, so 100,000 codes
 cost the text of their values (openpyxl keeps a table of distinct strings), not a workbook in memory.
@@ -19,10 +19,9 @@ from mews_vouchers._codes_out import as_mews_fields, columns_of, escaped
 from mews_wrapper import VoucherCode
 
 _DATETIME_COLUMNS = ("ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc")
-_TEXT_COLUMNS = ("Id", "VoucherId", "VoucherName", "Value")
+_FREE_TEXT_COLUMNS = ("VoucherName", "Value")
 _WIDTHS = {"Id": 38, "VoucherId": 38, "VoucherName": 24, "Value": 28, "IsActive": 9}
 _DATETIME_WIDTH = 21
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 TEXT_FORMAT = "@"
 
 
@@ -60,22 +59,20 @@ def write_workbook(
         cell.font = bold
         return cell
 
-    def text(value: str | None) -> Any:
+    def text(value: str | None, *, formatted: bool) -> Any:
         if value is None:
             return None
         if ILLEGAL_CHARACTERS_RE.search(value):  # a control character no workbook may hold: shown escaped
             value = escaped(value)
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # never a formula, whatever the value begins with
-        cell.number_format = TEXT_FORMAT
+        if formatted:  # a code's cell is formatted as Text, so that an edit in the spreadsheet stays text
+            cell.number_format = TEXT_FORMAT
         return cell
 
-    def moment(value: dt.datetime | None) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(sheet, value=value.astimezone(zone or dt.UTC).replace(tzinfo=None))
-        cell.number_format = DATETIME_FORMAT
-        return cell
+    def moment(value: dt.datetime | None) -> dt.datetime | None:
+        # a datetime cell: openpyxl gives it a date format of its own (a styled cell per datetime costs twice)
+        return None if value is None else value.astimezone(zone or dt.UTC).replace(tzinfo=None)
 
     sheet.append([header(column) for column in columns])
     for code in codes:
@@ -91,9 +88,9 @@ def write_workbook(
         row = [
             moment(datetimes[column])
             if column in _DATETIME_COLUMNS
-            else text(fields[column])
-            if column in _TEXT_COLUMNS
-            else fields[column]
+            else text(fields[column], formatted=column == "Value")
+            if column in _FREE_TEXT_COLUMNS
+            else fields[column]  # ids: text cells as they are (a UUID never reads as a formula or a number)
             for column in columns
         ]
         sheet.append(row)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -299,3 +301,20 @@ def test_list_and_export_show_datetimes_in_the_timezone(cli: Cli, cli_sandbox: R
     exported = cli("export", VOUCHER_A, "--format", "jsonl", "--timezone", "America/New_York")
     assert json.loads(exported.stdout)["ValidityStartUtc"] == "2026-06-01T04:30:00-04:00"
     assert cli("list", VOUCHER_A, "--timezone", "Mars/Olympus").returncode == 2
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (Debian: libreoffice-calc-nogui)"
+)
+def test_libreoffice_opens_an_xlsx_export_with_the_codes_as_text(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    _seed(cli_sandbox, ["000123", "12345678901234567890", "=1+1"])
+    assert cli("export", VOUCHER_A, "-o", str(tmp_path / "codes.xlsx")).returncode == 0
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "csv",
+         "--outdir", str(tmp_path / "out"), str(tmp_path / "codes.xlsx")],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    shown = (tmp_path / "out" / "codes.csv").read_text("utf-8").splitlines()
+    assert {line.split(",")[2] for line in shown[1:]} == {"000123", "12345678901234567890", "=1+1"}
