@@ -281,6 +281,27 @@ def test_the_readme_walkthrough_runs_as_printed(cli: Cli, tmp_path: Path) -> Non
     }
 
 
+def test_the_readme_spreadsheet_walkthrough_runs_as_printed_and_shows_what_it_prints(cli: Cli, tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Spreadsheets", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    shown = section.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    commands = [shlex.split(line) for line in block.splitlines() if line.startswith(".venv/bin/")]
+    assert len(commands) == 4
+    assert all("--sandbox" in line for line in commands)
+    (tmp_path / "examples").mkdir()
+    workbook = Path(__file__).parents[2] / "examples" / "codes-excel.xlsx"
+    (tmp_path / "examples" / "codes-excel.xlsx").write_bytes(workbook.read_bytes())
+    runs = [cli(*line[2:]) for line in commands]  # against the test's sandbox, as --sandbox would serve it
+    for line, result in zip(commands, runs, strict=True):
+        assert result.returncode == 0, (line, result.stderr)
+    assert runs[0].stdout.splitlines()[: len(shown)] == shown  # the README shows what the dry run prints
+    assert "added 4, skipped 0" in runs[1].stderr
+    assert "times without an offset read in Europe/Prague" in runs[1].stderr
+    assert "2026-06-01T10:00:00+02:00" in runs[2].stdout
+    assert (tmp_path / "corporate.xlsx").stat().st_size > 0
+
+
 def test_the_sandbox_subcommand_serves_the_state_that_sandbox_mode_keeps(
     command: Cli, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
