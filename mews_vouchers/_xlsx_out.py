@@ -1,10 +1,11 @@
 """Codes written to an `.xlsx` workbook that a spreadsheet shows as they are, streamed in openpyxl's write-only mode.
 
 Values and ids are text cells (a value's formatted as Text too, so that `000123` keeps its zeros and long digits
-stay digits when edited; a value that begins with `=` stays a value, never a formula); datetimes are real datetime cells, in UTC or in the
-timezone asked for (a workbook has no timezone, so the header says it); `IsActive` is a TRUE/FALSE cell. The header
-is bold and frozen, the columns are wide enough to read. Rows go to a temporary file as they come, so 100,000 codes
-cost the text of their values (openpyxl keeps a table of distinct strings), not a workbook in memory.
+stay digits when edited; a value that begins with `=` stays a value, never a formula); datetimes are real datetime
+cells, in UTC or in the timezone asked for (a workbook has no timezone, so the header says it); `IsActive` is a
+TRUE/FALSE cell. The header is bold and frozen, the columns are wide enough to read. Rows go to a temporary file as
+they come, so 100,000 codes cost the text of their values (openpyxl keeps a table of distinct strings), not a
+workbook in memory.
 """
 
 from __future__ import annotations
