@@ -48,13 +48,14 @@ Examples:
   mews-vouchers --sandbox vouchers --codes
   mews-vouchers --sandbox export --all -o all.csv
   mews-vouchers --sandbox import examples/codes.csv
+  mews-vouchers --sandbox import examples/codes-excel.xlsx --timezone Europe/Prague --dry-run
   mews-vouchers --sandbox export fe568bbd-1ecb-4bb2-bf77-96c3698de20d -o codes.csv
   mews-vouchers list VOUCHER_ID --active-only | wc -l
   mews-vouchers delete --voucher-id VOUCHER_ID --from-file old-codes.txt --yes
 
 \b
-Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID
-(as for MewsClient), overridden by the options. --sandbox needs none of them.
+Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID,
+MEWS_RATE_LIMIT_STORAGE (as for MewsClient), overridden by the options. --sandbox needs none of them.
 \b
 Exit codes: 0 done; 1 some codes failed or their outcome is unknown (re-run the same command to settle them),
 or Mews refused the request; 2 bad usage or bad input (a --voucher name that matches no voucher, or several).
