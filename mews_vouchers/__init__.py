@@ -1,4 +1,4 @@
-"""mews-vouchers: the everyday voucher-code jobs from a terminal (list, export, import, delete, sandbox).
+"""mews-vouchers: everyday voucher-code jobs from a terminal (list, export, import, delete, generate, sync, sandbox).
 
 Installed with the `cli` extra (`pip install 'mews-wrapper[cli]'`) as the `mews-vouchers` command; `--help` on it
 and on each subcommand says what it does. It is built on the public `mews_wrapper` API only.

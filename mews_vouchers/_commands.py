@@ -1,7 +1,7 @@
 """The `mews-vouchers` command: its subcommands, their options and help, and the mapping of outcomes to exit codes.
 
-Each subcommand only parses and checks its options here; the work is done in `_read_job`, `_import_job` and
-`_delete_job`, on the public `mews_wrapper` API.
+Each subcommand only parses and checks its options here; the work is done in `_read_job`, `_import_job`,
+`_delete_job`, `_generate_job` and `_sync_job`, on the public `mews_wrapper` API.
 """
 
 from __future__ import annotations
@@ -19,18 +19,22 @@ from typing import Any, TypeVar
 import click
 
 from mews_vouchers._catalog_job import VoucherNames, list_services, list_vouchers, voucher_ids_named
+from mews_vouchers._code_pattern import DEFAULT_ALPHABET, DEFAULT_LENGTH, CodePattern, PatternError
 from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
 from mews_vouchers._csv_file import CsvFileError
 from mews_vouchers._datetimes import DATE_ORDERS, EXAMPLE, DateReading, parse_utc
 from mews_vouchers._delete_job import DeleteInputError, check_values, parse_ids, read_listed, run_delete
+from mews_vouchers._generate_job import GeneratedFileError, Generation, default_path, generate
 from mews_vouchers._import_file import ImportFileError, read_import_file
 from mews_vouchers._import_job import run_import
 from mews_vouchers._local_sandbox import SandboxStartError, sandbox_files, vouchers
 from mews_vouchers._local_sandbox import sandbox_command as sandbox_command_line
-from mews_vouchers._read_job import ExportTargetError, Query, export_codes, list_codes
+from mews_vouchers._output_file import ExportTargetError
+from mews_vouchers._read_job import Query, export_codes, list_codes
 from mews_vouchers._settings import Settings, settings_of, shared_options
 from mews_vouchers._signals import terminations_interrupt
+from mews_vouchers._sync_job import MaxDelete, StalePlanError, SyncRefusedError, run_sync
 from mews_vouchers._table_file import SourceFormat, delimiter_named
 from mews_wrapper import (
     AmbiguousMatchError,
@@ -52,6 +56,8 @@ Examples:
   mews-vouchers --sandbox export fe568bbd-1ecb-4bb2-bf77-96c3698de20d -o codes.csv
   mews-vouchers list VOUCHER_ID --active-only | wc -l
   mews-vouchers delete --voucher-id VOUCHER_ID --from-file old-codes.txt --yes
+  mews-vouchers --sandbox generate --count 1000 --voucher "Summer 2026" --import
+  mews-vouchers --sandbox sync codes.xlsx --voucher "Summer 2026" --dry-run
 
 \b
 Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID,
@@ -166,10 +172,13 @@ def _job(function: _F) -> _F:
             CsvFileError,
             DeleteInputError,
             ExportTargetError,
+            PatternError,
+            GeneratedFileError,
+            SyncRefusedError,
         ) as error:
             output.error(error)
             return EXIT_BAD_INPUT
-        except (MewsError, SandboxStartError, OSError) as error:
+        except (MewsError, SandboxStartError, StalePlanError, OSError) as error:
             output.error(error)
             return EXIT_SOME_FAILED
         except KeyboardInterrupt as interrupted:
@@ -187,7 +196,7 @@ def _job(function: _F) -> _F:
 @click.version_option(__version__, "--version", prog_name="mews-vouchers", message="%(prog)s %(version)s")
 @shared_options()
 def cli() -> None:
-    """List, export, import and delete Mews voucher codes; find the vouchers and services a token reaches.
+    """List, export, import, delete, generate and sync Mews voucher codes; find the vouchers and services.
 
     Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
     the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
@@ -418,6 +427,141 @@ def delete_command(
             options, output, code_ids=ids, voucher_id=voucher_id, values=wanted, confirm=confirm, dry_run=dry_run
         )
     return output.summary(summary, data_on_stdout=dry_run)
+
+
+@cli.command("generate", short_help="Make unique, unguessable codes for a voucher: a file, added with --import.")
+@click.option("--count", type=click.IntRange(1, 1_000_000), required=True, help="How many codes.")
+@click.option("--pattern", metavar="PATTERN", help="# a digit, ? a letter, * either, \\ escapes, anything else itself.")
+@click.option(
+    "--alphabet",
+    default=DEFAULT_ALPHABET,
+    show_default=True,
+    help="The characters codes are drawn from (the default has no 0 O 1 I L).",
+)
+@click.option("--length", type=int, help=f"Without --pattern: characters drawn (default {DEFAULT_LENGTH}).")
+@click.option("--prefix", default="", help="Literal text before every code.")
+@click.option("--voucher-id", type=click.UUID, metavar="UUID", help="The voucher the codes are for.")
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@click.option("-o", "--output", "path", metavar="FILE", help="Write them here (.csv or .xlsx), never over a file.")
+@click.option("--import", "then_import", is_flag=True, help="Then add them, as `import FILE` does.")
+@click.option("--valid-from", type=IsoDatetime(), help="Validity start of every code (in --timezone without offset).")
+@click.option("--valid-until", type=IsoDatetime(), help="Validity end of every code (a date: that day's start).")
+@click.option("--allow-small-space", is_flag=True, help="Go on when the codes would be easy to guess.")
+@shared_options()
+@_job
+def generate_command(
+    output: Output,
+    settings: Settings,
+    *,
+    count: int,
+    pattern: str | None,
+    alphabet: str,
+    length: int | None,
+    prefix: str,
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+    path: str | None,
+    then_import: bool,
+    valid_from: str | None,
+    valid_until: str | None,
+    allow_small_space: bool,
+) -> int:
+    r"""Make COUNT unique codes for a voucher (the system's CSPRNG), write them to a file, and with --import add them.
+
+    Patterns: # a digit, ? a letter, * either (from the alphabet), \ makes the next character literal, anything
+    else is itself: --pattern 'SUMMER-####-????'. Without one: --prefix and --length characters of the alphabet.
+
+    No code equals another or one already active on the voucher (they are read first). A pattern too small for
+    COUNT to stay hard to guess is refused before anything is made: it must make at least 10^6 codes per valid code
+    (one guess in a million finds one); the bits per code and the chance are shown. --allow-small-space insists.
+
+    The file (-o, else generated-<voucher>-<count>.csv here) is written first and never written over; with --import,
+    the same command run again after an interruption imports that file, not a second set.
+    """
+    voucher = _one_voucher(voucher_id, voucher_name)
+    if path is None and not then_import:
+        raise click.UsageError("say where the codes go: -o FILE, or --import (or both)")
+    try:
+        code_pattern = CodePattern.parse(pattern, alphabet=alphabet, length=length, prefix=prefix)
+    except PatternError as error:
+        raise click.BadParameter(str(error), param_hint="--pattern/--alphabet/--length/--prefix") from None
+    reading = DateReading(settings.zone)
+    start, end = (None if text is None else reading.moment(text) for text in (valid_from, valid_until))
+    with settings.connection() as options:
+        target = voucher if isinstance(voucher, uuid.UUID) else _voucher_named(options, voucher)
+        generation = Generation(target, count, code_pattern, start, end, allow_small_space)
+        chosen_path = path or default_path(generation)
+        summary = generate(generation, options, output, chosen_path, then_import=then_import)
+    return output.summary(summary)
+
+
+@cli.command("sync", short_help="Make a voucher's active codes exactly a file's: a plan first, then apply it.")
+@click.argument("file", metavar="FILE")
+@click.option("--voucher-id", type=click.UUID, metavar="UUID", help="The voucher to make match the file.")
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@click.option("--dry-run", is_flag=True, help="Show the whole plan (on stdout) and change nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Apply without asking (required without a terminal).")
+@click.option(
+    "--max-delete",
+    metavar="N|P%",
+    help="The most codes it may delete (default: 10 % of the active codes or 100, whichever is larger).",
+)
+@_source_options
+@click.option(
+    "--date-format",
+    type=click.Choice(DATE_ORDERS, case_sensitive=False),
+    help="The order of typed dates such as 31/08/2026 (DMY) or 08/31/2026 (MDY).",
+)
+@shared_options()
+@_job
+def sync_command(
+    output: Output,
+    settings: Settings,
+    file: str,
+    *,
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+    dry_run: bool,
+    yes: bool,
+    max_delete: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    date_format: str | None,
+) -> int:
+    """Make the voucher's active codes exactly FILE's: add the missing, delete the others, replace changed ones.
+
+    FILE is read as import reads it (CSV or .xlsx; every row goes to the voucher). The plan comes first (counts,
+    and a sample of each kind), then a question unless --yes; the plan is applied only as it was shown (the voucher
+    is read again first: if it changed, nothing is applied). Mews has no update for codes: a replaced code is
+    deleted, then added with its new validity. More deletions than --max-delete are refused; a file with bad rows
+    or no codes changes nothing. Run it again after an interruption: the new plan holds only what is left.
+    """
+    target = _one_voucher(voucher_id, voucher_name)
+    try:
+        limit = MaxDelete() if max_delete is None else MaxDelete.parse(max_delete)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--max-delete") from None
+    if not (yes or dry_run or sys.stdin.isatty()):
+        raise click.UsageError("sync needs --yes when there is no terminal to ask for confirmation")
+    source = _source(encoding, delimiter, sheet)
+    reading = DateReading(settings.zone, date_format.upper() if date_format else None)
+
+    def confirm(question: str) -> bool:
+        return yes or click.confirm(question, default=False, err=True)
+
+    with settings.connection() as options:
+        chosen = target if isinstance(target, uuid.UUID) else _voucher_named(options, target)
+        loaded = read_import_file(file, chosen, source=source, reading=reading, only_this_voucher=True)
+        summary = run_sync(loaded, chosen, options, output, dry_run=dry_run, confirm=confirm, max_delete=limit)
+    return output.summary(summary, data_on_stdout=dry_run)
+
+
+def _one_voucher(voucher_id: uuid.UUID | None, voucher_name: str | None) -> uuid.UUID | str:
+    """The voucher by id, or its name to resolve; a usage error unless exactly one is given."""
+    if (voucher_id is None) == (voucher_name is None):
+        raise click.UsageError("name the voucher: --voucher NAME or --voucher-id UUID (one of them)")
+    return voucher_id if voucher_id is not None else voucher_name  # type: ignore[return-value]
 
 
 @cli.command(

@@ -81,15 +81,17 @@ def read_import_file(
     source: SourceFormat = AS_FOUND,
     reading: DateReading = ISO_UTC,
     voucher_named: VoucherNamed | None = None,
+    only_this_voucher: bool = False,
 ) -> ImportFile:
     """Read and check every row of `path` (`-` for stdin); `voucher_id` puts every row into that voucher.
 
-    `voucher_named` resolves a `Voucher` column's names (without it, such a column is refused). Raises
-    `ImportFileError` (or `CsvFileError`, naming the line) when the file as a whole cannot be used; a bad row only
-    becomes a `BadRow`.
+    `only_this_voucher`: a row whose `VoucherId` names another voucher than `voucher_id` is a bad row, rather than
+    moved into it (a sync must not take a file of several vouchers for one). `voucher_named` resolves a `Voucher`
+    column's names (without it, such a column is refused). Raises `ImportFileError` (or `CsvFileError`, naming the
+    line) when the file as a whole cannot be used; a bad row only becomes a `BadRow`.
     """
     records = read_table(path, source, header_names=[*KNOWN_COLUMNS, *_ALIASES])
-    return _FileReader(voucher_id, reading, voucher_named).read(records)
+    return _FileReader(voucher_id, reading, voucher_named, only_this_voucher=only_this_voucher).read(records)
 
 
 @dataclass
@@ -101,7 +103,15 @@ class _Columns:
 
 
 class _FileReader:
-    def __init__(self, voucher_override: uuid.UUID | None, reading: DateReading, named: VoucherNamed | None) -> None:
+    def __init__(
+        self,
+        voucher_override: uuid.UUID | None,
+        reading: DateReading,
+        named: VoucherNamed | None,
+        *,
+        only_this_voucher: bool = False,
+    ) -> None:
+        self._only_this_voucher = only_this_voucher
         self._override = voucher_override
         self._reading = reading
         self._named = named
@@ -195,9 +205,11 @@ class _FileReader:
         return code, active_text not in _FALSE
 
     def _voucher(self, by_id: Cell, by_name: Cell) -> uuid.UUID:
-        if self._override is not None:
-            return self._override
         text = _text(by_id).strip()
+        if self._override is not None:
+            if self._only_this_voucher and text and text.casefold() != str(self._override):
+                raise ValueError(f"{VOUCHER_ID} {text!r} is another voucher than {self._override}")
+            return self._override
         if text:
             try:
                 return uuid.UUID(text)

@@ -1,31 +1,26 @@
 """`mews-vouchers list` and `export`: read codes page by page and write them as they come.
 
 Neither holds more than the client's few pages in memory (a table on a terminal is the exception: it is drawn
-once every row is known). An export to a file is written beside it and renamed when complete, so that a failed or
-interrupted export never leaves a file that looks whole.
+once every row is known). An export to a file is written by `_output_file` (beside it, renamed when complete).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import stat
 import sys
-import tempfile
 import uuid
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any
 
 from rich.console import Console
 
 from mews_vouchers._catalog_job import voucher_ids_named
 from mews_vouchers._codes_out import TextExport, as_mews_fields, escaped, plain_line, table, write_codes
-from mews_vouchers._console import CommandError, Output, Summary, counted
+from mews_vouchers._console import Output, Summary, counted
+from mews_vouchers._output_file import ExportTargetError, written_file
 from mews_vouchers._xlsx_out import write_workbook
 from mews_wrapper import MewsClient, VoucherCode
 
@@ -123,7 +118,7 @@ def export_codes(
     with MewsClient(**client_options) as client:
         names = voucher_names(client, query)  # first: a name that matches nothing leaves the target alone
         shown_names = names if query.every_voucher else None
-        with _destination(path, binary=file_format == "xlsx") as stream, output.progress("export", None) as tracker:
+        with written_file(path, binary=file_format == "xlsx") as stream, output.progress("export", None) as tracker:
             found = codes(client, query, list(names))
             steps = (
                 write_workbook(found, stream, shown_names, query.zone)  # type: ignore[arg-type]
@@ -135,84 +130,3 @@ def export_codes(
                 tracker.advance(step)
     where = path or "stdout"
     return Summary("export", {"exported": exported}, output.elapsed(), {"format": file_format, "file": where})
-
-
-@contextlib.contextmanager
-def _destination(path: str | None, *, binary: bool = False) -> Iterator[TextIO | BinaryIO]:
-    """stdout, or a file written beside `path` and renamed to it only when the export completes.
-
-    The target must be a regular file or not exist: a symbolic link, a FIFO, a device or a folder is refused
-    (`ExportTargetError`), since renaming over it would replace it with a file (as root, `-o /dev/null` would
-    replace the system's). A file written over keeps its permissions (and its owner, where that can be kept).
-    """
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    existing = _existing_regular_file(target)
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExportTargetError(f"{path}: the folder {str(folder)!r} does not exist")
-    try:
-        descriptor, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
-    except OSError as error:
-        raise ExportTargetError(f"{path}: cannot write in {str(folder)!r} ({error.strerror or error})") from None
-    try:
-        if binary:
-            with os.fdopen(descriptor, "wb") as raw:
-                yield raw
-        else:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-                yield stream
-        _take_rights(partial, existing)
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
-
-
-class ExportTargetError(CommandError):
-    """`-o` names something an export must not replace, or a place it cannot write."""
-
-
-def _existing_regular_file(target: Path) -> os.stat_result | None:
-    """The status of the file at `target`, None when there is none; `ExportTargetError` when it is not a file."""
-    try:
-        status = target.lstat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise ExportTargetError(f"{target}: {error.strerror or error}") from None
-    if stat.S_ISREG(status.st_mode):
-        return status
-    kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-    raise ExportTargetError(
-        f"{target} is {kind}: -o writes a regular file (to write to a pipe or a device, use -o - and redirect)"
-    )
-
-
-_KINDS = {
-    stat.S_IFLNK: "a symbolic link",
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-}
-
-
-def _take_rights(partial: str, existing: os.stat_result | None) -> None:
-    """Give the new file the rights of the one it replaces, or the usual ones (mkstemp made it private)."""
-    if existing is None:
-        os.chmod(partial, 0o666 & ~_umask())
-        return
-    with contextlib.suppress(OSError):  # only root may give a file to someone else
-        os.chown(partial, existing.st_uid, existing.st_gid)
-    os.chmod(partial, stat.S_IMODE(existing.st_mode))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

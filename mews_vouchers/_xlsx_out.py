@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 from mews_vouchers._codes_out import as_mews_fields, columns_of, escaped
@@ -96,4 +96,33 @@ def write_workbook(
         ]
         sheet.append(row)
         yield 1
+    workbook.save(target)
+
+
+def write_text_sheet(columns: Sequence[str], rows: Iterable[Sequence[str]], target: IO[bytes], title: str) -> None:
+    """A sheet of text cells only (formatted as Text, never formulas), with a bold frozen header: generated codes."""
+    from openpyxl import Workbook  # noqa: PLC0415 - 0.2 s of import, paid only by an xlsx file
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(title)
+    for position, column in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(position)].width = _WIDTHS.get(column, _DATETIME_WIDTH)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value: str, *, header: bool = False) -> Any:
+        made = WriteOnlyCell(sheet, value=value or None)
+        if header:
+            made.font = bold
+        elif value:
+            made.data_type = "s"
+            made.number_format = TEXT_FORMAT
+        return made
+
+    sheet.append([cell(column, header=True) for column in columns])
+    for row in rows:
+        sheet.append([cell(value) for value in row])
     workbook.save(target)
