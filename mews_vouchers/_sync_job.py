@@ -78,6 +78,8 @@ class SyncPlan:
     delete: list[VoucherCode] = field(default_factory=list)
     replace: list[tuple[VoucherCode, Row]] = field(default_factory=list)
     keep: int = 0
+    kept_sample: list[str] = field(default_factory=list)
+    """The first values it keeps, to show."""
     seen: frozenset[tuple[Any, ...]] = frozenset()
     """The voucher's active codes the plan was made from (id, value, validity), to tell whether it went stale."""
 
@@ -112,6 +114,8 @@ def make_plan(file: ImportFile, active: Sequence[VoucherCode]) -> SyncPlan:
             plan.replace.append((there, row))
         else:
             plan.keep += 1
+            if len(plan.kept_sample) < SAMPLE:
+                plan.kept_sample.append(row.code.value)
     plan.delete = [code for value, code in by_value.items() if value not in wanted]
     return plan
 
@@ -206,6 +210,8 @@ def _show(plan: SyncPlan, voucher_id: uuid.UUID, output: Output, *, dry_run: boo
     output.warn(header)
     for line in plan_lines(plan):
         output.warn("  " + line.replace("\t", "  "))
+    for value in plan.kept_sample:
+        output.warn(f"  keep  {escaped(value)}")
     shown = max(len(plan.add), len(plan.delete), len(plan.replace))
     if shown > SAMPLE:
         output.warn(f"  (at most {SAMPLE} of each kind shown: --dry-run lists them all)")

@@ -195,6 +195,7 @@ def test_sync_adds_deletes_and_replaces_a_changed_validity_together(
     counts = last_json(applied.stdout)
     assert [counts[key] for key in ("added", "deleted", "replaced", "kept", "failed")] == [1, 1, 1, 1, 0]
     assert "a replaced code is deleted, then added with its new validity" in applied.stderr
+    assert "\n  keep  KEEP\n" in applied.stderr  # a sample of every kind, the kept ones too
     assert active(cli_sandbox) == {
         "KEEP": (june, None),
         "MOVED": (dt.datetime(2026, 7, 1, tzinfo=UTC), None),
