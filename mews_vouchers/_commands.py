@@ -102,6 +102,13 @@ def _source_options(function: _F) -> _F:
     return function
 
 
+_DATE_FORMAT = click.option(
+    "--date-format",
+    type=click.Choice(DATE_ORDERS, case_sensitive=False),
+    help="The order of typed dates such as 31/08/2026 (DMY) or 08/31/2026 (MDY); ISO dates need none.",
+)
+
+
 def _source(encoding: str | None, delimiter: str | None, sheet: str | None) -> SourceFormat:
     if delimiter is not None:
         try:
@@ -312,11 +319,7 @@ def export_command(
 )
 @click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
 @_source_options
-@click.option(
-    "--date-format",
-    type=click.Choice(DATE_ORDERS, case_sensitive=False),
-    help="The order of typed dates such as 31/08/2026 (DMY) or 08/31/2026 (MDY); ISO dates need none.",
-)
+@_DATE_FORMAT
 @shared_options()
 @_job
 def import_command(
@@ -507,11 +510,7 @@ def generate_command(
     help="The most codes it may delete (default: 10 % of the active codes or 100, whichever is larger).",
 )
 @_source_options
-@click.option(
-    "--date-format",
-    type=click.Choice(DATE_ORDERS, case_sensitive=False),
-    help="The order of typed dates such as 31/08/2026 (DMY) or 08/31/2026 (MDY).",
-)
+@_DATE_FORMAT
 @shared_options()
 @_job
 def sync_command(

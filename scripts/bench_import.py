@@ -30,6 +30,16 @@ sys.exit(code)
 """
 
 
+def command_env(url: str) -> dict[str, str]:
+    """The environment of a measured command: this one's, with no Mews settings but the sandbox at `url`."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MEWS_")}
+    return env | {
+        "MEWS_PLATFORM_URL": url,
+        "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN,
+        "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN,
+    }
+
+
 def peak_of_import(rows: int, python: str = sys.executable) -> dict[str, Any]:
     """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its summary.
 
@@ -41,12 +51,7 @@ def peak_of_import(rows: int, python: str = sys.executable) -> dict[str, Any]:
             out.write("VoucherId,Value,ValidityStartUtc,ValidityEndUtc\n")
             for number in range(rows):
                 out.write(f"{VOUCHER_A},MEM-{number:07d},2026-06-01T00:00:00Z,2026-12-31T23:59:59Z\n")
-        env = {key: value for key, value in os.environ.items() if not key.startswith("MEWS_")}
-        env |= {
-            "MEWS_PLATFORM_URL": url,
-            "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN,
-            "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN,
-        }
+        env = command_env(url)
         done = subprocess.run(
             [python, "-c", RUN_AND_MEASURE, "import", str(path), "--json", "--quiet"],
             stdin=subprocess.DEVNULL,

@@ -10,34 +10,27 @@ and id), not a workbook in memory. Two sizes give the growth per code.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench_import import RUN_AND_MEASURE
+from bench_import import RUN_AND_MEASURE, command_env
 from bench_throughput import sandbox
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
+from mews_sandbox import VOUCHER_A
 
 
 def peak_of_export(codes: int, file_format: str) -> dict[str, Any]:
     """Export `codes` seeded codes to a file in `file_format`; the command's peak RSS, elapsed time, file size."""
     with tempfile.TemporaryDirectory() as folder, sandbox("--rate-limit", "0", "--seed-codes", str(codes)) as url:
         target = Path(folder) / f"codes.{file_format}"
-        env = {key: value for key, value in os.environ.items() if not key.startswith("MEWS_")}
-        env |= {
-            "MEWS_PLATFORM_URL": url,
-            "MEWS_CLIENT_TOKEN": DEMO_CLIENT_TOKEN,
-            "MEWS_ACCESS_TOKEN": DEMO_ACCESS_TOKEN,
-        }
         done = subprocess.run(
             [sys.executable, "-c", RUN_AND_MEASURE, "export", VOUCHER_A, "-o", str(target), "--json", "--quiet"],
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            env=env,
+            env=command_env(url),
             check=True,
         )
         size = target.stat().st_size
