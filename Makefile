@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv tools generate check-generated lint test conformance demo bench record clean
+.PHONY: help venv tools generate check-generated lint test conformance docs demo bench record clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ node_modules/.installed: package.json package-lock.json
 conformance: $(STAMP) node_modules/.installed ## Prism (proxy and mock), openapi-core and the matrices judge client, sandbox and spec
 	$(BIN)/python scripts/conformance.py --out reports/conformance.json
 
+docs: $(STAMP) ## build the documentation site into docs/_build/html (warnings are errors)
+	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs docs/_build/html
+	@echo "docs: docs/_build/html/index.html"
+
 demo: $(STAMP) ## start the sandbox, run examples/quickstart.py against it, stop it
 	$(BIN)/python scripts/demo.py
 
@@ -63,4 +67,4 @@ record: $(STAMP) ## re-record every cassette against a seeded sandbox (or MEWS_P
 	$(BIN)/python scripts/record.py
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis docs/_build

@@ -1,14 +1,14 @@
 """mews-wrapper: a typed client for voucher codes in the Mews Connector API, and the services and vouchers above them.
 
-```python
-from mews_wrapper import MewsClient, NewVoucherCode
+Example::
 
-with MewsClient() as client:  # tokens from MEWS_CLIENT_TOKEN / MEWS_ACCESS_TOKEN
-    voucher = client.vouchers.find("Summer sale")  # services/getAll, then vouchers/getAll
-    added = client.voucher_codes.add([NewVoucherCode(voucher.id, "SUMMER-2026")])
-    for code in client.voucher_codes.get_all([voucher.id]):
-        print(code.value, code.is_active)
-```
+    from mews_wrapper import MewsClient, NewVoucherCode
+
+    with MewsClient() as client:  # tokens from MEWS_CLIENT_TOKEN / MEWS_ACCESS_TOKEN
+        voucher = client.vouchers.find("Summer sale")  # services/getAll, then vouchers/getAll
+        added = client.voucher_codes.add([NewVoucherCode(voucher.id, "SUMMER-2026")])
+        for code in client.voucher_codes.get_all([voucher.id]):
+            print(code.value, code.is_active)
 """
 
 import logging

@@ -273,7 +273,7 @@ class AsyncVoucherCodes:
 
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> AsyncIterator[Page[VoucherCode]]:
-        """The same as `get_all`, an async iterator of `Page`s (items, cursor, Mews request id)."""
+        """The same as `get_all`, an async iterator of `Page` objects (items, cursor, Mews request id)."""
         query = self._calls.get_all(*args, **kwargs)
         pages: AsyncIterator[Page[VoucherCode]] = self._shell.merge(self._calls.streams(query))
         return pages

@@ -249,7 +249,7 @@ class AsyncVouchers:
 
     @arguments_of(_Calls.get_all)
     def get_all_pages(self, *args: Any, **kwargs: Any) -> AsyncIterator[Page[Voucher]]:
-        """The same as `get_all`, an async iterator of `Page`s (items, cursor, Mews request id)."""
+        """The same as `get_all`, an async iterator of `Page` objects (items, cursor, Mews request id)."""
         return self._pages(self._calls.get_all(*args, **kwargs))
 
     @arguments_of(_Calls.find)

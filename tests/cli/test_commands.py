@@ -316,7 +316,8 @@ def test_the_readme_campaign_walkthrough_runs_as_printed(cli: Cli, tmp_path: Pat
     assert "30.1 bits per code" not in runs[0].stderr  # --json: no chatter
     assert last_json(runs[2].stderr)["keep"] == 1000  # the dry run's data is the plan; its summary goes to stderr
     assert last_json(runs[3].stdout)["kept"] == 1000
-    shown = re.search(r"\(`([\d.]+ bits per code .*?)`\)", section.replace("\n  ", " "))
+    guide = (Path(__file__).parents[2] / "docs" / "guides" / "campaigns.md").read_text(encoding="utf-8")
+    shown = re.search(r"\(`([\d.]+ bits per code .*?)`\)", guide.replace("\n  ", " "))  # what the guide quotes
     assert shown is not None
     said = cli(*commands[0][2:-1], "-o", "again.csv")  # the same pattern, told to people this time
     assert shown.group(1).split(";")[0] in said.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -49,3 +50,28 @@ def test_wheel_holds_all_four_packages_with_typing_markers_and_the_command(tmp_p
     assert "Provides-Extra: cli" in text
     assert "License-Expression: MIT" in text
     assert "License-File: LICENSE" in text
+    assert not any("__pycache__" in name or name.endswith((".pyc", ".pyo")) for name in names)  # no caches
+
+
+def test_the_wheel_and_the_sdist_pass_twine_check_and_the_sdist_holds_no_tests(tmp_path: Path) -> None:
+    for target in ("wheel", "sdist"):
+        subprocess.run(
+            [sys.executable, "-m", "hatchling", "build", "-t", target, "-d", str(tmp_path)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    built = sorted(str(path) for path in tmp_path.iterdir())
+    assert len(built) == 2
+    checked = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *built], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("PASSED") == 2
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = [name.split("/", 1)[1] for name in archive.getnames() if "/" in name]
+    assert "CHANGELOG.md" in names
+    assert "README.md" in names
+    assert not any(name.startswith("tests/") or "__pycache__" in name for name in names)
