@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import mews_wrapper
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+import report_figures
+
+report_figures.write_figures()  # the figures the pages quote, from reports/*.json, at every build
 
 project = "mews-wrapper"
 author = "mews-wrapper developers"
@@ -11,7 +19,7 @@ release = mews_wrapper.__version__
 
 extensions = ["myst_parser", "sphinx.ext.autodoc"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated", "_ext"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

@@ -2,16 +2,19 @@
 
 A guide's ```python blocks run in order in one namespace, with the environment a reader sets (the sandbox's address
 and Mews' demo tokens); its ```sh lines that run `mews-vouchers` run as the command line, in a folder holding the
-repository's `examples/`. A block that fails, or a command that exits non-zero, fails its guide.
+repository's `examples/`, and a `curl` block is sent to the sandbox. A block that fails, or a command that exits
+non-zero, fails its guide. Lines a reader's shell runs first (`make venv`, `export ...`) are not commands to test.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ from mews_sandbox import RunningSandbox
 from tests.cli.conftest import Cli, sandbox_env
 
 ROOT = Path(__file__).parents[2]
-GUIDES = sorted((ROOT / "docs" / "guides").glob("*.md"))
+GUIDES = sorted([*(ROOT / "docs" / "guides").glob("*.md"), *(ROOT / "docs" / "contributing").glob("*.md")])
 _BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
@@ -29,10 +32,11 @@ def blocks(guide: Path, language: str) -> list[str]:
     return [body for kind, body in _BLOCK.findall(guide.read_text(encoding="utf-8")) if kind == language]
 
 
-def test_there_are_guides_and_each_has_code_that_is_run() -> None:
-    assert {guide.stem for guide in GUIDES} >= {"getting-started", "finding-vouchers", "spreadsheets", "campaigns"}
-    for guide in GUIDES:
-        assert blocks(guide, "python") or blocks(guide, "sh"), guide.name
+def test_the_guides_the_site_promises_are_there() -> None:
+    assert {guide.stem for guide in GUIDES} >= {
+        "getting-started", "finding-vouchers", "reading", "writing", "rate-limits", "errors", "secrets",
+        "command-line", "spreadsheets", "campaigns", "sandbox", "architecture", "testing", "benchmarks",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[guide.stem for guide in GUIDES])
@@ -50,6 +54,13 @@ def test_every_code_block_of_the_guide_runs_against_the_sandbox(
             exec(compile(source, f"{guide.name} (python block)", "exec"), namespace)
         ran += 1
     for source in blocks(guide, "sh"):
+        if source.startswith("curl "):  # a request to the sandbox, as a reader would send it to theirs
+            request = source.replace("http://127.0.0.1:8787", cli_sandbox.url)
+            sent = subprocess.run(["bash", "-c", request], capture_output=True, text=True, timeout=30, check=False)
+            assert sent.returncode == 0, (guide.name, sent.stderr)
+            assert json.loads(sent.stdout), (guide.name, sent.stdout)
+            ran += 1
+            continue
         for line in source.splitlines():
             if not line.startswith(".venv/bin/mews-vouchers"):
                 continue  # `export ...`, `make venv`: what a reader's shell does, which the fixtures have done
@@ -57,4 +68,15 @@ def test_every_code_block_of_the_guide_runs_against_the_sandbox(
             result = cli(*[word for word in words if word != "--sandbox"])
             assert result.returncode == 0, (guide.name, line, result.stderr)
             ran += 1
-    assert ran > 0
+    assert ran == len(blocks(guide, "python")) + _commands_in(guide)
+
+
+def _commands_in(guide: Path) -> int:
+    """How many blocks and command lines of `guide` the test runs: every python block, curl block, and command."""
+    count = 0
+    for source in blocks(guide, "sh"):
+        if source.startswith("curl "):
+            count += 1
+        else:
+            count += sum(line.startswith(".venv/bin/mews-vouchers") for line in source.splitlines())
+    return count

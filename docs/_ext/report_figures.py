@@ -1,0 +1,101 @@
+"""The figures the documentation quotes, written at build time from `reports/bench.json` and `reports/conformance.json`.
+
+`conf.py` calls `write_figures()`; the pages include `docs/_generated/*.md`, so no figure is typed by hand and a
+new `make bench` or `make conformance` shows in the next `make docs`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "_generated"
+
+_CONTENDERS = {
+    "plain_httpx": "plain httpx (the floor)",
+    "plain_httpx_async": "plain httpx, async",
+    "generated_client": "the generated client alone (its models, every field read)",
+    "get_all": "`MewsClient.get_all`",
+    "get_all_async": "`AsyncMewsClient.get_all`",
+}
+
+
+def _bench(figures: dict[str, Any]) -> str:
+    reading = figures["reading"]
+    when = figures["environment"]["when"][:10]
+    lines = [
+        f"From `reports/bench.json` ({when}, {figures['environment']['cpus']} CPUs, Python "
+        f"{figures['environment']['python']}).",
+        "",
+        f"| getAll, {reading['codes']:,} codes | CPU ms per 1000 codes | x plain httpx |",
+        "|---|---|---|",
+    ]
+    for name, label in _CONTENDERS.items():
+        cpu = reading["cpu_ms_per_1000_codes_median"][name]
+        ratio = reading["ratio_to_plain_httpx_median"][name]
+        lines.append(f"| {label} | {cpu:.2f} | {ratio:.2f} |")
+    memory, imports = figures["memory"], figures["import_seconds"]
+    short, long = memory["streamed_codes"]
+    lines += [
+        "",
+        f"Memory: streaming {short:,} codes peaks at {memory['peak_bytes'][0] / 1e6:.1f} MB, {long:,} at "
+        f"{memory['peak_bytes'][1] / 1e6:.1f} MB. `import mews_wrapper` takes {imports['mews_wrapper'] * 1000:.0f} ms "
+        f"against {imports['httpx'] * 1000:.0f} ms for `import httpx` "
+        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x).",
+        "",
+        "| figure | result |",
+        "|---|---|",
+    ]
+    bulk, shared = figures["bulk_add"], figures["bulk_add_four_processes_redis"]
+    on, off = bulk["x_floor_median"]["limiter_on"], bulk["x_floor_median"]["limiter_off"]
+    lines.append(f"| add {bulk['codes']:,} codes, server limit {bulk['server_limit']}, limiter on / off | "
+                 f"{on:.2f} / {off:.2f} x the floor |")  # fmt: skip
+    lines.append(f"| the same by {shared['processes']} processes sharing the window in Redis | "
+                 f"{shared['x_floor']:.2f} x the floor, {shared['429s']} 429s, {shared['lost']} lost, "
+                 f"{shared['duplicated']} duplicated |")  # fmt: skip
+    streams = figures["get_all_streams"]
+    lines.append(f"| `get_all` over {streams['voucher_ids']:,} voucher ids ({streams['streams']} streams) | "
+                 f"{streams['x_plain_httpx_median']:.2f} x plain concurrent httpx |")  # fmt: skip
+    stricter = figures["stricter_server"]
+    adaptive, fixed = stricter["eight_threads"]["adaptive"], stricter["eight_threads"]["not_adaptive"]
+    told = f"{adaptive['429s']} 429s of {adaptive['requests']} requests"
+    lines.append(f"| a stricter server ({stricter['server_limit']}), 8 threads | {told} "
+                 f"(without adaptation: {fixed['429s']} of {fixed['requests']}) |")  # fmt: skip
+    walk = figures["walk"]
+    lines.append(f"| the walk: {walk['services']} services, {walk['vouchers']} vouchers, {walk['codes']:,} codes | "
+                 f"{walk['x_plain_httpx_median']:.2f} x plain concurrent httpx |")  # fmt: skip
+    rows = figures["import_memory"]["runs"][-1]
+    lines.append(f"| `mews-vouchers import` of {rows['rows']:,} rows, peak RSS | "
+                 f"{rows['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip
+    xlsx = figures["xlsx_export_memory"]
+    small, large, csv = xlsx["runs"]
+    peak = f"{large['peak_rss_bytes'] / 1e6:.0f} MB ({small['peak_rss_bytes'] / 1e6:.0f} MB for {small['codes']:,})"
+    lines.append(f"| `export -o codes.xlsx` of {large['codes']:,} codes, peak RSS | {peak}; CSV "
+                 f"{csv['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def _conformance(report: dict[str, Any]) -> str:
+    matrices = report["matrices"]
+    return (
+        f"From `reports/conformance.json`: Prism as a proxy checked {report['prism_proxy']['requests_checked']} "
+        f"requests, {len(report['prism_proxy']['violations'])} violations (its negative control: "
+        f"{report['prism_proxy']['negative_control_violations']}); Prism's mock, "
+        f"{report['prism_mock']['documented_statuses_read']} documented statuses, "
+        f"{len(report['prism_mock']['misread'])} misread; Schemathesis, {report['schemathesis']['cases']} cases, "
+        f"{report['schemathesis']['failures']} failures; openapi-core, "
+        f"{matrices['cassettes_validated_by_openapi_core']['tests']} cassette checks; the fault matrix, "
+        f"{matrices['fault_matrix_and_bulk_runs']['tests']} cases; items lost or duplicated: "
+        f"{report['items_lost_or_duplicated']}.\n"
+    )
+
+
+def write_figures() -> None:
+    """Write `docs/_generated/bench.md` and `conformance.md` from the reports."""
+    OUT.mkdir(exist_ok=True)
+    bench = json.loads((ROOT / "reports" / "bench.json").read_text(encoding="utf-8"))
+    conformance = json.loads((ROOT / "reports" / "conformance.json").read_text(encoding="utf-8"))
+    (OUT / "bench.md").write_text(_bench(bench), encoding="utf-8")
+    (OUT / "conformance.md").write_text(_conformance(conformance), encoding="utf-8")
