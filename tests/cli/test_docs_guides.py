@@ -37,6 +37,8 @@ def test_the_guides_the_site_promises_are_there() -> None:
         "getting-started", "finding-vouchers", "reading", "writing", "rate-limits", "errors", "secrets",
         "command-line", "spreadsheets", "campaigns", "sandbox", "architecture", "testing", "benchmarks",
     }  # fmt: skip
+    command_line = (ROOT / "docs" / "guides" / "command-line.md").read_text(encoding="utf-8")
+    assert len(_SHOWN.findall(command_line)) == 2  # services and vouchers, with what they print
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=[guide.stem for guide in GUIDES])
@@ -69,6 +71,18 @@ def test_every_code_block_of_the_guide_runs_against_the_sandbox(
             assert result.returncode == 0, (guide.name, line, result.stderr)
             ran += 1
     assert ran == len(blocks(guide, "python")) + _commands_in(guide)
+
+
+_SHOWN = re.compile(r"^```sh\n(\.venv/bin/mews-vouchers [^\n]*)\n```\n\n```text\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=[guide.stem for guide in GUIDES])
+def test_a_command_shown_with_its_output_prints_that_output(guide: Path, cli: Cli) -> None:
+    for line, shown in _SHOWN.findall(guide.read_text(encoding="utf-8")):
+        words = [word for word in shlex.split(line)[1:] if word != "--sandbox"]
+        result = cli(*words)  # a fresh sandbox, as the session starts
+        assert result.returncode == 0, (guide.name, line, result.stderr)
+        assert result.stdout == shown, (guide.name, line)
 
 
 def _commands_in(guide: Path) -> int:
