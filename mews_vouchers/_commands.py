@@ -551,7 +551,10 @@ def sync_command(
 
     with settings.connection() as options:
         chosen = target if isinstance(target, uuid.UUID) else _voucher_named(options, target)
-        loaded = read_import_file(file, chosen, source=source, reading=reading, only_this_voucher=True)
+        names = VoucherNames(options)
+        loaded = read_import_file(
+            file, chosen, source=source, reading=reading, voucher_named=names, only_this_voucher=True
+        )
         summary = run_sync(loaded, chosen, options, output, dry_run=dry_run, confirm=confirm, max_delete=limit)
     return output.summary(summary, data_on_stdout=dry_run)
 

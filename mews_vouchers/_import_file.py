@@ -154,7 +154,8 @@ class _FileReader:
             columns.positions[name] = position
             if matched["zone"] is not None:
                 columns.readings[name] = self._zone_of_column(name, matched["zone"].strip())
-        if VOUCHER in columns.positions and VOUCHER_ID not in columns.positions and self._named is None:
+        named_only = VOUCHER in columns.positions and VOUCHER_ID not in columns.positions
+        if named_only and self._named is None and (self._override is None or self._only_this_voucher):
             raise ImportFileError(f"a {VOUCHER} column (names) needs the vouchers to be read: not in this mode")
         required = [VALUE] if self._override is not None else [VOUCHER_ID, VALUE]
         missing = [
@@ -206,16 +207,19 @@ class _FileReader:
 
     def _voucher(self, by_id: Cell, by_name: Cell) -> uuid.UUID:
         text = _text(by_id).strip()
+        name = _text(by_name)
         if self._override is not None:
             if self._only_this_voucher and text and text.casefold() != str(self._override):
                 raise ValueError(f"{VOUCHER_ID} {text!r} is another voucher than {self._override}")
+            check_name = self._only_this_voucher and not text and name.strip() and self._named is not None
+            if check_name and self._named(name) != self._override:  # type: ignore[misc]
+                raise ValueError(f"{VOUCHER} {name!r} is another voucher than {self._override}")
             return self._override
         if text:
             try:
                 return uuid.UUID(text)
             except ValueError:
                 raise ValueError(f"{VOUCHER_ID} {text!r} is not a UUID") from None
-        name = _text(by_name)
         if name.strip() and self._named is not None:
             return self._named(name)
         raise ValueError(f"{VOUCHER_ID} is empty" if by_name is None else f"{VOUCHER} (a name) is empty")

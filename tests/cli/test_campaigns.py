@@ -276,3 +276,16 @@ def test_sync_refuses_a_file_with_rows_of_another_voucher(
     assert f"line 3: VoucherId '{VOUCHER_CORPORATE}' is another voucher than {VOUCHER_SUMMER_2026}" in result.stderr
     assert "nothing planned" in result.stderr
     assert set(active(cli_sandbox)) == {"MINE"}
+
+
+def test_sync_reads_a_file_that_names_its_voucher_and_refuses_one_that_names_another(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    (tmp_path / "named.csv").write_text("Voucher,Value\nSummer 2026,NAMED-1\n", encoding="utf-8")
+    synced = cli("sync", "named.csv", "--voucher", "Summer 2026", "--yes", "--json")
+    assert (synced.returncode, last_json(synced.stdout)["added"]) == (0, 1), synced.stderr
+    (tmp_path / "other.csv").write_text("Voucher,Value\nSummer 2026,NAMED-1\nEarly bird,NAMED-2\n", encoding="utf-8")
+    refused = cli("sync", "other.csv", "--voucher", "Summer 2026", "--yes")
+    assert refused.returncode == 2
+    assert f"line 3: Voucher 'Early bird' is another voucher than {VOUCHER_SUMMER_2026}" in refused.stderr
+    assert set(active(cli_sandbox)) == {"NAMED-1"}
