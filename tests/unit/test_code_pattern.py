@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from mews_vouchers._code_pattern import (
     unique_codes,
 )
 from mews_vouchers._sync_job import MaxDelete
+from mews_wrapper import AmbiguousMatchError, NoMatchError, Voucher, match_voucher
 
 PACKAGE = Path(__file__).parents[2] / "mews_vouchers"
 
@@ -112,3 +114,22 @@ def test_max_delete_is_a_number_a_percentage_or_ten_percent_or_a_hundred(
 def test_a_max_delete_that_is_not_a_number_or_percentage_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="is not a number of codes"):
         MaxDelete.parse(text)
+
+
+def test_match_voucher_is_the_rule_of_find_over_vouchers_read_once() -> None:
+    def voucher(name: str, number: int) -> Voucher:
+        fields = dict.fromkeys(
+            ("enterprise_id", "company_id", "travel_agency_id", "external_identifier", "created_utc", "updated_utc")
+        ) | dict.fromkeys(("occupiable_interval_start_utc", "occupiable_interval_end_utc"))
+        return Voucher(
+            id=uuid.UUID(int=number), service_id=uuid.UUID(int=99), name=name, type="Public", is_active=True, **fields
+        )
+
+    read = [voucher("Summer sale", 1), voucher("summer sale ", 2), voucher("Early bird", 3)]
+    assert match_voucher("Summer sale", read).id == uuid.UUID(int=1)  # exactly wins over a case-and-space match
+    assert match_voucher("EARLY BIRD", read).id == uuid.UUID(int=3)
+    with pytest.raises(AmbiguousMatchError) as several:
+        match_voucher("SUMMER SALE", read)
+    assert [match.id for match in several.value.matches] == [uuid.UUID(int=1), uuid.UUID(int=2)]
+    with pytest.raises(NoMatchError, match="did you mean 'Early bird'"):
+        match_voucher("Early brid", read)

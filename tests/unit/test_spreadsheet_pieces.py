@@ -9,8 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from rich.console import Console
 
+import mews_vouchers._commands as commands
 from mews_vouchers._codes_out import excel_safe, table
 from mews_vouchers._console import Summary, counted
 from mews_vouchers._csv_file import CsvFileError, read_records
@@ -264,3 +266,15 @@ def test_counts_are_singular_for_one() -> None:
     assert [counted(1, "row"), counted(0, "row"), counted(2500, "code")] == ["1 row", "0 rows", "2,500 codes"]
     assert Summary("import", {"added": 1}, 0.5).text() == "import: added 1 in 0.5 s"
     assert Summary("import", {"added": 500}, 1.0, note="times in UTC").text().endswith("(500 codes/s); times in UTC")
+
+
+def test_updated_since_without_an_offset_is_read_in_the_timezone(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+    monkeypatch.setattr(commands, "list_codes", lambda options, output, query, wide: seen.append(query) or 0)
+    monkeypatch.setenv("MEWS_CLIENT_TOKEN", "client")
+    monkeypatch.setenv("MEWS_ACCESS_TOKEN", "access")
+    arguments = ["list", VOUCHER, "--updated-since", "2026-07-01 09:00", "--timezone", "Europe/Prague"]
+    assert CliRunner().invoke(commands.cli, arguments).exit_code == 0
+    assert CliRunner().invoke(commands.cli, arguments[:4]).exit_code == 0  # no timezone: UTC
+    assert [query.updated_since for query in seen] == [utc(2026, 7, 1, 7), utc(2026, 7, 1, 9)]  # type: ignore[attr-defined]
+    assert seen[0].zone == PRAGUE  # type: ignore[attr-defined]  # and shown in it
