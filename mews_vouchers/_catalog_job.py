@@ -34,30 +34,29 @@ def voucher_ids_named(client: MewsClient, names: Sequence[str]) -> list[uuid.UUI
 class VoucherNames:
     """Voucher names resolved to ids through one read of every voucher the token reaches (made at the first name).
 
-    Called with a name, it returns the id, or raises `ValueError` with the reason (no such voucher, with the
-    closest names; several, each listed): for the rows of a file that name their voucher.
+    One instance serves a command's `--voucher NAME` (`id_of`: `NoMatchError` or `AmbiguousMatchError` when there is
+    not one) and the names in its file's `Voucher` column (calling it: `ValueError` with the same reason, which
+    makes the row a bad one), so the vouchers are read once however many names there are.
     """
 
     def __init__(self, client_options: dict[str, Any]) -> None:
         """Resolve through a client made with `client_options`."""
         self._options = client_options
         self._vouchers: list[Voucher] | None = None
-        self._found: dict[str, uuid.UUID | str] = {}
 
-    def __call__(self, name: str) -> uuid.UUID:
-        """The id of the voucher called `name`."""
+    def id_of(self, name: str) -> uuid.UUID:
+        """The id of the voucher called `name`, by the rule of `vouchers.find`."""
         if self._vouchers is None:
             with MewsClient(**self._options) as client:
                 self._vouchers = list(client.vouchers.get_all())
-        if name not in self._found:
-            try:
-                self._found[name] = match_voucher(name, self._vouchers).id
-            except (NoMatchError, AmbiguousMatchError) as error:
-                self._found[name] = str(error)
-        found = self._found[name]
-        if isinstance(found, str):
-            raise ValueError(found)
-        return found
+        return match_voucher(name, self._vouchers).id
+
+    def __call__(self, name: str) -> uuid.UUID:
+        """The id of the voucher called `name`; `ValueError` saying why there is not one."""
+        try:
+            return self.id_of(name)
+        except (NoMatchError, AmbiguousMatchError) as error:
+            raise ValueError(str(error)) from None
 
 
 def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:

@@ -24,7 +24,8 @@ from rich.text import Text
 from mews_vouchers._datetimes import format_moment, format_short
 from mews_wrapper import VoucherCode
 
-_TEXT_COLUMNS = ("Value", "VoucherName")
+TEXT_COLUMNS = ("Value", "VoucherName")
+"""The columns of free text (a code's value, a voucher's name): what a spreadsheet could take for a formula."""
 COLUMNS = ("Id", "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc", "IsActive")
 FORMATS = ("csv", "json", "jsonl", "xlsx")
 
@@ -106,7 +107,7 @@ def write_codes(
             cells = [cell_text(fields[name]) for name in columns]
             if how.excel_safe:
                 cells = [
-                    excel_safe(cell) if name in _TEXT_COLUMNS else cell
+                    excel_safe(cell) if name in TEXT_COLUMNS else cell
                     for name, cell in zip(columns, cells, strict=True)
                 ]
             elif tell is not None and code.value and code.value.startswith(FORMULA_STARTS):

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from mews_vouchers._catalog_job import VoucherNames, list_services, list_vouchers, voucher_ids_named
+from mews_vouchers._catalog_job import VoucherNames, list_services, list_vouchers
 from mews_vouchers._code_pattern import DEFAULT_ALPHABET, DEFAULT_LENGTH, CodePattern, PatternError
 from mews_vouchers._codes_out import FORMATS
 from mews_vouchers._console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, Output
@@ -38,7 +38,6 @@ from mews_vouchers._sync_job import MaxDelete, StalePlanError, SyncRefusedError,
 from mews_vouchers._table_file import SourceFormat, delimiter_named
 from mews_wrapper import (
     AmbiguousMatchError,
-    MewsClient,
     MewsError,
     MewsValidationError,
     NoMatchError,
@@ -358,9 +357,10 @@ def import_command(
     source = _source(encoding, delimiter, sheet)
     reading = DateReading(settings.zone, date_format.upper() if date_format else None)
     with settings.connection() as options:
+        names = VoucherNames(options)  # one read of the vouchers, for --voucher and the file's Voucher column
         if voucher_name is not None:
-            voucher_id = _voucher_named(options, voucher_name)
-        loaded = read_import_file(file, voucher_id, source=source, reading=reading, voucher_named=VoucherNames(options))
+            voucher_id = names.id_of(voucher_name)
+        loaded = read_import_file(file, voucher_id, source=source, reading=reading, voucher_named=names)
         summary = run_import(loaded, options, output, dry_run=dry_run)
     return output.summary(summary, data_on_stdout=dry_run)
 
@@ -425,7 +425,7 @@ def delete_command(
 
     with settings.connection() as options:
         if voucher_name is not None:
-            voucher_id = _voucher_named(options, voucher_name)
+            voucher_id = VoucherNames(options).id_of(voucher_name)
         summary = run_delete(
             options, output, code_ids=ids, voucher_id=voucher_id, values=wanted, confirm=confirm, dry_run=dry_run
         )
@@ -491,7 +491,7 @@ def generate_command(
     reading = DateReading(settings.zone)
     start, end = (None if text is None else reading.moment(text) for text in (valid_from, valid_until))
     with settings.connection() as options:
-        target = voucher if isinstance(voucher, uuid.UUID) else _voucher_named(options, voucher)
+        target = voucher if isinstance(voucher, uuid.UUID) else VoucherNames(options).id_of(voucher)
         generation = Generation(target, count, code_pattern, start, end, allow_small_space)
         chosen_path = path or default_path(generation)
         summary = generate(generation, options, output, chosen_path, then_import=then_import)
@@ -550,8 +550,8 @@ def sync_command(
         return yes or click.confirm(question, default=False, err=True)
 
     with settings.connection() as options:
-        chosen = target if isinstance(target, uuid.UUID) else _voucher_named(options, target)
-        names = VoucherNames(options)
+        names = VoucherNames(options)  # one read of the vouchers, for --voucher and the file's Voucher column
+        chosen = target if isinstance(target, uuid.UUID) else names.id_of(target)
         loaded = read_import_file(
             file, chosen, source=source, reading=reading, voucher_named=names, only_this_voucher=True
         )
@@ -621,12 +621,6 @@ def _query(settings: Settings, **filters: Any) -> Query:
         active_only=filters["active_only"],
         zone=zone,
     )
-
-
-def _voucher_named(client_options: dict[str, Any], name: str) -> uuid.UUID:
-    """The id of the voucher called `name` (`NoMatchError` or `AmbiguousMatchError` when there is not one)."""
-    with MewsClient(**client_options) as client:
-        return voucher_ids_named(client, [name])[0]
 
 
 def _format_of(path: str | None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mews_vouchers._batches import Tally, send_in_batches
-from mews_vouchers._codes_out import escaped
+from mews_vouchers._codes_out import columns_of, escaped
 from mews_vouchers._console import CommandError, Output, Summary, counted, describe
 from mews_vouchers._csv_file import Cell, shown
 from mews_vouchers._table_file import AS_FOUND, SourceFormat, read_table
@@ -78,7 +78,7 @@ def read_listed(path: str, column: str, source: SourceFormat = AS_FOUND) -> list
     return [text for _, text in entries]
 
 
-_EXPORT_COLUMNS = {"id", "voucherid", "value", "validitystartutc", "validityendutc", "isactive", "vouchername"}
+_EXPORT_COLUMNS = {name.casefold() for name in columns_of({})}  # an export's header, with VoucherName
 
 
 def _cell_text(cell: Cell) -> str:

@@ -16,11 +16,10 @@ import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
-from mews_vouchers._codes_out import as_mews_fields, columns_of, escaped
+from mews_vouchers._codes_out import TEXT_COLUMNS, columns_of, escaped
 from mews_wrapper import VoucherCode
 
 _DATETIME_COLUMNS = ("ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc")
-_FREE_TEXT_COLUMNS = ("VoucherName", "Value")
 _WIDTHS = {"Id": 38, "VoucherId": 38, "VoucherName": 24, "Value": 28, "IsActive": 9}
 _DATETIME_WIDTH = 21
 TEXT_FORMAT = "@"
@@ -33,6 +32,52 @@ def header_of(column: str, zone: zoneinfo.ZoneInfo | None) -> str:
     return f"{column.removesuffix('Utc')} ({zone.key})"
 
 
+class _Sheet:
+    """A write-only workbook of one sheet: columns wide enough to read, a bold frozen header, text that stays text."""
+
+    def __init__(self, title: str, columns: Sequence[str], headers: Sequence[str]) -> None:
+        from openpyxl import Workbook  # noqa: PLC0415 - 0.2 s of import, paid only by an xlsx file
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
+        from openpyxl.styles import Font  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+        self._cell, self._illegal = WriteOnlyCell, ILLEGAL_CHARACTERS_RE
+        self._workbook = Workbook(write_only=True)
+        self._sheet: Any = self._workbook.create_sheet(title)
+        for position, column in enumerate(columns, 1):
+            width = _DATETIME_WIDTH if column in _DATETIME_COLUMNS else _WIDTHS.get(column, 16)
+            self._sheet.column_dimensions[get_column_letter(position)].width = width
+        self._sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(self._sheet, value=header)
+            cell.font = bold
+            header_cells.append(cell)
+        self._sheet.append(header_cells)
+
+    def text(self, value: str | None, *, formatted: bool) -> Any:
+        """A text cell, never a formula whatever it begins with; `formatted`: formatted as Text, so edits stay text."""
+        if value is None:
+            return None
+        if self._illegal.search(value):  # a control character no workbook may hold: shown escaped
+            value = escaped(value)
+        cell = self._cell(self._sheet, value=value)
+        cell.data_type = "s"
+        if formatted:
+            cell.number_format = TEXT_FORMAT
+        return cell
+
+    def append(self, row: Sequence[object]) -> None:
+        """One row, streamed to openpyxl's temporary file."""
+        self._sheet.append(row)
+
+    def save(self, target: IO[bytes]) -> None:
+        """The workbook, written to `target`."""
+        self._workbook.save(target)
+
+
 def write_workbook(
     codes: Iterable[VoucherCode],
     target: IO[bytes],
@@ -40,89 +85,40 @@ def write_workbook(
     zone: zoneinfo.ZoneInfo | None = None,
 ) -> Iterator[int]:
     """Write `codes` to `target` as one sheet, `Voucher codes`; yields after each code, like `write_codes`."""
-    from openpyxl import Workbook  # noqa: PLC0415 - 0.2 s of import, paid only by an xlsx export
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
-    from openpyxl.styles import Font  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
-    workbook = Workbook(write_only=True)
-    sheet: Any = workbook.create_sheet("Voucher codes")
     columns = columns_of(names)
-    for position, column in enumerate(columns, 1):
-        width = _DATETIME_WIDTH if column in _DATETIME_COLUMNS else _WIDTHS.get(column, 16)
-        sheet.column_dimensions[get_column_letter(position)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-
-    def header(column: str) -> Any:
-        cell = WriteOnlyCell(sheet, value=header_of(column, zone))
-        cell.font = bold
-        return cell
-
-    def text(value: str | None, *, formatted: bool) -> Any:
-        if value is None:
-            return None
-        if ILLEGAL_CHARACTERS_RE.search(value):  # a control character no workbook may hold: shown escaped
-            value = escaped(value)
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # never a formula, whatever the value begins with
-        if formatted:  # a code's cell is formatted as Text, so that an edit in the spreadsheet stays text
-            cell.number_format = TEXT_FORMAT
-        return cell
+    sheet = _Sheet("Voucher codes", columns, [header_of(column, zone) for column in columns])
 
     def moment(value: dt.datetime | None) -> dt.datetime | None:
         # a datetime cell: openpyxl gives it a date format of its own (a styled cell per datetime costs twice)
         return None if value is None else value.astimezone(zone or dt.UTC).replace(tzinfo=None)
 
-    sheet.append([header(column) for column in columns])
     for code in codes:
-        fields = as_mews_fields(code)
-        if names is not None:
-            fields["VoucherName"] = names.get(code.voucher_id)
-        datetimes = {
-            "ValidityStartUtc": code.validity_start_utc,
-            "ValidityEndUtc": code.validity_end_utc,
-            "CreatedUtc": code.created_utc,
-            "UpdatedUtc": code.updated_utc,
+        fields: dict[str, object] = {
+            "Id": str(code.id),  # ids: text cells as they are (a UUID never reads as a formula or a number)
+            "VoucherId": str(code.voucher_id),
+            "VoucherName": None if names is None else names.get(code.voucher_id),
+            "Value": code.value,
+            "ValidityStartUtc": moment(code.validity_start_utc),
+            "ValidityEndUtc": moment(code.validity_end_utc),
+            "CreatedUtc": moment(code.created_utc),
+            "UpdatedUtc": moment(code.updated_utc),
+            "IsActive": code.is_active,
         }
-        row = [
-            moment(datetimes[column])
-            if column in _DATETIME_COLUMNS
-            else text(fields[column], formatted=column == "Value")
-            if column in _FREE_TEXT_COLUMNS
-            else fields[column]  # ids: text cells as they are (a UUID never reads as a formula or a number)
-            for column in columns
-        ]
-        sheet.append(row)
+        sheet.append(
+            [
+                sheet.text(fields[column], formatted=column == "Value")  # type: ignore[arg-type]
+                if column in TEXT_COLUMNS
+                else fields[column]
+                for column in columns
+            ]
+        )
         yield 1
-    workbook.save(target)
+    sheet.save(target)
 
 
 def write_text_sheet(columns: Sequence[str], rows: Iterable[Sequence[str]], target: IO[bytes], title: str) -> None:
     """A sheet of text cells only (formatted as Text, never formulas), with a bold frozen header: generated codes."""
-    from openpyxl import Workbook  # noqa: PLC0415 - 0.2 s of import, paid only by an xlsx file
-    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
-    from openpyxl.styles import Font  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
-    workbook = Workbook(write_only=True)
-    sheet: Any = workbook.create_sheet(title)
-    for position, column in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(position)].width = _WIDTHS.get(column, _DATETIME_WIDTH)
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-
-    def cell(value: str, *, header: bool = False) -> Any:
-        made = WriteOnlyCell(sheet, value=value or None)
-        if header:
-            made.font = bold
-        elif value:
-            made.data_type = "s"
-            made.number_format = TEXT_FORMAT
-        return made
-
-    sheet.append([cell(column, header=True) for column in columns])
+    sheet = _Sheet(title, columns, columns)
     for row in rows:
-        sheet.append([cell(value) for value in row])
-    workbook.save(target)
+        sheet.append([sheet.text(value or None, formatted=True) for value in row])  # an empty cell for ""
+    sheet.save(target)
