@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from mews_sandbox import VOUCHER_CORPORATE, VOUCHER_SUMMER_2026, RunningSandbox
-from mews_vouchers._code_pattern import DEFAULT_ALPHABET, CodePattern
-from mews_vouchers._console import Output
-from mews_vouchers._import_file import read_import_file
-from mews_vouchers._sync_job import MaxDelete, StalePlanError, run_sync
+from mews_vouchers._commands._code_pattern import DEFAULT_ALPHABET, CodePattern
+from mews_vouchers._commands.sync import MaxDelete, StalePlanError, run_sync
+from mews_vouchers._files.import_file import read_import_file
+from mews_vouchers._shared.console import Output
 from mews_wrapper import MewsClient, NewVoucherCode
 from tests.cli.conftest import Cli, last_json, sandbox_env
 

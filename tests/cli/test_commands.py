@@ -22,7 +22,7 @@ import pytest
 from rich.console import Console
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox
-from mews_vouchers._codes_out import table
+from mews_vouchers._files.codes_out import table
 from mews_wrapper import MewsClient
 from tests.cli.conftest import (
     COMMAND,

@@ -8,8 +8,8 @@ from pathlib import Path
 import redis
 
 from mews_sandbox import VOUCHER_A, RunningSandbox
-from mews_vouchers._console import Output
-from mews_vouchers._delete_job import run_delete
+from mews_vouchers._commands.delete import run_delete
+from mews_vouchers._shared.console import Output
 from mews_wrapper import MewsClient, NewVoucherCode
 from tests.cli.conftest import COMMAND, Cli, sandbox_env, seed_local_sandbox
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import mews_vouchers._commands as commands
-from mews_vouchers._console import Summary, line_ranges
-from mews_vouchers._csv_file import CsvFileError
-from mews_vouchers._datetimes import format_utc, parse_utc
-from mews_vouchers._delete_job import DeleteInputError, read_listed
-from mews_vouchers._import_file import ImportFileError, read_import_file
+import mews_vouchers._cli as commands
+import mews_vouchers._commands.list as list_command
+from mews_vouchers._commands.delete import DeleteInputError, read_listed
+from mews_vouchers._files.csv_file import CsvFileError
+from mews_vouchers._files.datetimes import format_utc, parse_utc
+from mews_vouchers._files.import_file import ImportFileError, read_import_file
+from mews_vouchers._shared.console import Summary, line_ranges
 from mews_wrapper import NewVoucherCode
 
 VOUCHER = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
@@ -132,7 +133,7 @@ def test_datetimes_read_and_written_as_iso_utc() -> None:
 
 def test_the_command_uses_only_the_public_api_of_mews_wrapper() -> None:
     imported = set()
-    for module in PACKAGE.glob("*.py"):
+    for module in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
                 imported.add(node.module)
@@ -146,7 +147,7 @@ def test_shared_options_work_before_and_after_the_subcommand_and_the_later_wins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seen: list[dict[str, object]] = []
-    monkeypatch.setattr(commands, "list_codes", lambda options, output, query, wide: seen.append(options) or 0)
+    monkeypatch.setattr(list_command, "list_codes", lambda options, output, query, wide: seen.append(options) or 0)
     monkeypatch.setenv("MEWS_CLIENT_TOKEN", "client")
     monkeypatch.setenv("MEWS_ACCESS_TOKEN", "access")
     runner = CliRunner()

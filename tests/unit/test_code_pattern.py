@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mews_vouchers._code_pattern import (
+from mews_vouchers._commands._code_pattern import (
     DEFAULT_ALPHABET,
     SPACE_FLOOR,
     CodePattern,
@@ -19,7 +19,7 @@ from mews_vouchers._code_pattern import (
     guessing,
     unique_codes,
 )
-from mews_vouchers._sync_job import MaxDelete
+from mews_vouchers._commands.sync import MaxDelete
 from mews_wrapper import AmbiguousMatchError, NoMatchError, Voucher, match_voucher
 
 PACKAGE = Path(__file__).parents[2] / "mews_vouchers"
@@ -93,7 +93,7 @@ def test_unique_codes_avoid_each_other_and_the_taken_ones_and_say_when_they_run_
 
 
 def test_codes_come_from_secrets_never_from_random() -> None:
-    tree = ast.parse((PACKAGE / "_code_pattern.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "_commands" / "_code_pattern.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert "secrets" in imported

@@ -12,13 +12,14 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-import mews_vouchers._commands as commands
-from mews_vouchers._codes_out import excel_safe, table
-from mews_vouchers._console import Summary, counted
-from mews_vouchers._csv_file import CsvFileError, read_records
-from mews_vouchers._datetimes import DateReading, format_moment, format_short, zone_named
-from mews_vouchers._import_file import ImportFileError, read_import_file
-from mews_vouchers._table_file import SourceFormat, delimiter_named, read_table
+import mews_vouchers._cli as commands
+import mews_vouchers._commands.list as list_command
+from mews_vouchers._files.codes_out import excel_safe, table
+from mews_vouchers._files.csv_file import CsvFileError, read_records
+from mews_vouchers._files.datetimes import DateReading, format_moment, format_short, zone_named
+from mews_vouchers._files.import_file import ImportFileError, read_import_file
+from mews_vouchers._files.table_file import SourceFormat, delimiter_named, read_table
+from mews_vouchers._shared.console import Summary, counted
 from mews_wrapper import VoucherCode
 
 VOUCHER = "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
@@ -270,7 +271,7 @@ def test_counts_are_singular_for_one() -> None:
 
 def test_updated_since_without_an_offset_is_read_in_the_timezone(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[object] = []
-    monkeypatch.setattr(commands, "list_codes", lambda options, output, query, wide: seen.append(query) or 0)
+    monkeypatch.setattr(list_command, "list_codes", lambda options, output, query, wide: seen.append(query) or 0)
     monkeypatch.setenv("MEWS_CLIENT_TOKEN", "client")
     monkeypatch.setenv("MEWS_ACCESS_TOKEN", "access")
     arguments = ["list", VOUCHER, "--updated-since", "2026-07-01 09:00", "--timezone", "Europe/Prague"]

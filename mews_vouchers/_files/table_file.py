@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mews_vouchers._csv_file import DELIMITERS, CsvFileError, Record, read_records
-from mews_vouchers._xlsx_file import OTHER_SPREADSHEETS, SPREADSHEET_SUFFIXES, read_sheet
+from mews_vouchers._files.csv_file import DELIMITERS, CsvFileError, Record, read_records
+from mews_vouchers._files.xlsx_file import OTHER_SPREADSHEETS, SPREADSHEET_SUFFIXES, read_sheet
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,22 @@ import zoneinfo
 from collections.abc import Iterable, Iterator, Sized
 from typing import Any
 
-from mews_vouchers._batches import Tally, send_in_batches
-from mews_vouchers._codes_out import escaped
-from mews_vouchers._console import Output, Summary, counted, describe, line_ranges
-from mews_vouchers._datetimes import format_moment, format_utc
-from mews_vouchers._import_file import BadRow, ImportFile
-from mews_vouchers._import_rows import Row
+import click
+
+from mews_vouchers._files.codes_out import escaped
+from mews_vouchers._files.datetimes import DateReading, format_moment, format_utc
+from mews_vouchers._files.import_file import BadRow, ImportFile, read_import_file
+from mews_vouchers._files.import_rows import Row
+from mews_vouchers._shared.batches import Tally, send_in_batches
+from mews_vouchers._shared.console import Output, Summary, counted, describe, line_ranges
+from mews_vouchers._shared.job import command_job
+from mews_vouchers._shared.options import (
+    DATE_FORMAT,
+    source_format,
+    source_options,
+)
+from mews_vouchers._shared.settings import Settings, shared_options
+from mews_vouchers._shared.vouchers import VoucherNames
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 
@@ -164,3 +174,61 @@ def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output:
 def run_import(file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool) -> Summary:
     """`import_rows` on its own event loop."""
     return asyncio.run(import_rows(file, client_options, output, dry_run=dry_run))
+
+
+@click.command("import", short_help="Add the codes of a CSV file or workbook, skipping those already there.")
+@click.argument("file", metavar="FILE")
+@click.option("--dry-run", is_flag=True, help="Check the file and show (on stdout) the rows that would be added.")
+@click.option(
+    "--voucher-id",
+    type=click.UUID,
+    metavar="UUID",
+    help="Put every row into this voucher (no VoucherId column needed).",
+)
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@source_options
+@DATE_FORMAT
+@shared_options()
+@command_job
+def command(
+    output: Output,
+    settings: Settings,
+    file: str,
+    *,
+    dry_run: bool,
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    date_format: str | None,
+) -> int:
+    """Add the codes of a CSV file or an .xlsx workbook (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]).
+
+    The header names the columns, in any order; other columns are ignored (an export imports as it is). A Voucher
+    column (the voucher's name) may stand for VoucherId. CSV: `,`, `;` or tab, found from the header; UTF-8 (with
+    or without a BOM) or UTF-16 with a BOM, else --encoding; `-` reads stdin. A workbook: its first sheet, or
+    --sheet; codes must be text cells (a number cell has lost zeros or digits, and is refused).
+
+    Validity: a date or datetime cell, ISO 8601 (2026-06-01, 2026-06-01 10:00, 2026-06-01T08:00:00Z), or with
+    --date-format 31/08/2026; without an offset it is in --timezone (default UTC). A date alone is that day's start,
+    for the end too (as Mews stores a validity day). Either end may be empty. --dry-run shows each interval in the
+    timezone and in UTC.
+
+    Idempotent: values already active on their voucher are skipped and counted, so running it again after a failure
+    or Ctrl-C adds only what is missing and settles the rows whose outcome was unknown.
+
+    Bad rows (not a UUID, an empty or too long value, a bad datetime, an end before the start, a value repeated in
+    the file) are reported by line number and not sent; the good rows go in (exit code 2 tells of the bad ones).
+    """
+    if voucher_id is not None and voucher_name is not None:
+        raise click.UsageError("give --voucher-id or --voucher, not both")
+    source = source_format(encoding, delimiter, sheet)
+    reading = DateReading(settings.zone, date_format.upper() if date_format else None)
+    with settings.connection() as options:
+        names = VoucherNames(options)  # one read of the vouchers, for --voucher and the file's Voucher column
+        if voucher_name is not None:
+            voucher_id = names.id_of(voucher_name)
+        loaded = read_import_file(file, voucher_id, source=source, reading=reading, voucher_named=names)
+        summary = run_import(loaded, options, output, dry_run=dry_run)
+    return output.summary(summary, data_on_stdout=dry_run)

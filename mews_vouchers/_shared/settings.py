@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 import click
 
-from mews_vouchers._datetimes import zone_named
-from mews_vouchers._local_sandbox import local_sandbox, tokens
+from mews_vouchers._files.datetimes import zone_named
+from mews_vouchers._shared.local_sandbox import local_sandbox, tokens
 from mews_wrapper import RateLimit, __version__
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -13,17 +13,29 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import math
+import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mews_vouchers._batches import Tally, send_in_batches
-from mews_vouchers._codes_out import escaped
-from mews_vouchers._console import CommandError, Output, Summary, counted, describe
-from mews_vouchers._datetimes import format_utc
-from mews_vouchers._import_file import ImportFile
-from mews_vouchers._import_rows import Row
+import click
+
+from mews_vouchers._files.codes_out import escaped
+from mews_vouchers._files.datetimes import DateReading, format_utc
+from mews_vouchers._files.import_file import ImportFile, read_import_file
+from mews_vouchers._files.import_rows import Row
+from mews_vouchers._shared.batches import Tally, send_in_batches
+from mews_vouchers._shared.console import EXIT_SOME_FAILED, CommandError, Output, Summary, counted, describe
+from mews_vouchers._shared.job import command_job
+from mews_vouchers._shared.options import (
+    DATE_FORMAT,
+    one_voucher,
+    source_format,
+    source_options,
+)
+from mews_vouchers._shared.settings import Settings, shared_options
+from mews_vouchers._shared.vouchers import VoucherNames
 from mews_wrapper import AsyncMewsClient, NewVoucherCode, VoucherCode
 
 SAMPLE = 5
@@ -36,6 +48,8 @@ class SyncRefusedError(CommandError):
 
 class StalePlanError(CommandError):
     """The voucher changed between the plan and its application: nothing was applied."""
+
+    exit_code = EXIT_SOME_FAILED
 
 
 @dataclass(frozen=True)
@@ -309,3 +323,64 @@ def run_sync(
     return asyncio.run(
         sync_codes(file, voucher_id, client_options, output, dry_run=dry_run, confirm=confirm, max_delete=max_delete)
     )
+
+
+@click.command("sync", short_help="Make a voucher's active codes exactly a file's: a plan first, then apply it.")
+@click.argument("file", metavar="FILE")
+@click.option("--voucher-id", type=click.UUID, metavar="UUID", help="The voucher to make match the file.")
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@click.option("--dry-run", is_flag=True, help="Show the whole plan (on stdout) and change nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Apply without asking (required without a terminal).")
+@click.option(
+    "--max-delete",
+    metavar="N|P%",
+    help="The most codes it may delete (default: 10 % of the active codes or 100, whichever is larger).",
+)
+@source_options
+@DATE_FORMAT
+@shared_options()
+@command_job
+def command(
+    output: Output,
+    settings: Settings,
+    file: str,
+    *,
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+    dry_run: bool,
+    yes: bool,
+    max_delete: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    date_format: str | None,
+) -> int:
+    """Make the voucher's active codes exactly FILE's: add the missing, delete the others, replace changed ones.
+
+    FILE is read as import reads it (CSV or .xlsx; every row goes to the voucher). The plan comes first (counts,
+    and a sample of each kind), then a question unless --yes; the plan is applied only as it was shown (the voucher
+    is read again first: if it changed, nothing is applied). Mews has no update for codes: a replaced code is
+    deleted, then added with its new validity. More deletions than --max-delete are refused; a file with bad rows
+    or no codes changes nothing. Run it again after an interruption: the new plan holds only what is left.
+    """
+    target = one_voucher(voucher_id, voucher_name)
+    try:
+        limit = MaxDelete() if max_delete is None else MaxDelete.parse(max_delete)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--max-delete") from None
+    if not (yes or dry_run or sys.stdin.isatty()):
+        raise click.UsageError("sync needs --yes when there is no terminal to ask for confirmation")
+    source = source_format(encoding, delimiter, sheet)
+    reading = DateReading(settings.zone, date_format.upper() if date_format else None)
+
+    def confirm(question: str) -> bool:
+        return yes or click.confirm(question, default=False, err=True)
+
+    with settings.connection() as options:
+        names = VoucherNames(options)  # one read of the vouchers, for --voucher and the file's Voucher column
+        chosen = target if isinstance(target, uuid.UUID) else names.id_of(target)
+        loaded = read_import_file(
+            file, chosen, source=source, reading=reading, voucher_named=names, only_this_voucher=True
+        )
+        summary = run_sync(loaded, chosen, options, output, dry_run=dry_run, confirm=confirm, max_delete=limit)
+    return output.summary(summary, data_on_stdout=dry_run)

@@ -7,16 +7,26 @@ after an interruption deletes only what is left), and the rest are deleted by id
 from __future__ import annotations
 
 import asyncio
+import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mews_vouchers._batches import Tally, send_in_batches
-from mews_vouchers._codes_out import columns_of, escaped
-from mews_vouchers._console import CommandError, Output, Summary, counted, describe
-from mews_vouchers._csv_file import Cell, shown
-from mews_vouchers._table_file import AS_FOUND, SourceFormat, read_table
+import click
+
+from mews_vouchers._files.codes_out import columns_of, escaped
+from mews_vouchers._files.csv_file import Cell, shown
+from mews_vouchers._files.table_file import AS_FOUND, SourceFormat, read_table
+from mews_vouchers._shared.batches import Tally, send_in_batches
+from mews_vouchers._shared.console import CommandError, Output, Summary, counted, describe
+from mews_vouchers._shared.job import command_job
+from mews_vouchers._shared.options import (
+    source_format,
+    source_options,
+)
+from mews_vouchers._shared.settings import Settings, shared_options
+from mews_vouchers._shared.vouchers import VoucherNames
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 MAX_VALUE_LENGTH = 128
@@ -225,3 +235,70 @@ def _shown(targets: list[Target]) -> str:
 def run_delete(client_options: dict[str, Any], output: Output, **arguments: Any) -> Summary:
     """`delete_codes` on its own event loop."""
     return asyncio.run(delete_codes(client_options, output, **arguments))
+
+
+@click.command("delete", short_help="Delete codes by id, or by value from a voucher.")
+@click.argument("code_ids", metavar="[CODE_ID...]", nargs=-1)
+@click.option("--voucher-id", type=click.UUID, metavar="UUID", help="Delete by value from this voucher.")
+@click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@click.option(
+    "--value", "values", metavar="TEXT", multiple=True, help="A value to delete (repeat; needs --voucher-id)."
+)
+@click.option(
+    "--from-file",
+    metavar="FILE",
+    help="Values (with --voucher-id) or code ids, one per line; or a CSV or xlsx with a Value or Id column.",
+)
+@source_options
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--dry-run", is_flag=True, help="Show (on stdout) what would be deleted, and delete nothing.")
+@shared_options()
+@command_job
+def command(
+    output: Output,
+    settings: Settings,
+    *,
+    code_ids: tuple[str, ...],
+    voucher_id: uuid.UUID | None,
+    voucher_name: str | None,
+    values: tuple[str, ...],
+    from_file: str | None,
+    yes: bool,
+    dry_run: bool,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+) -> int:
+    """Delete codes by id, or by value from one voucher (--voucher-id with --value or --from-file).
+
+    Asks for confirmation unless --yes (without a terminal to ask, --yes is required). By value, values not active on
+    the voucher are skipped, so running it again after a failure deletes only what is left. --voucher NAME stands
+    for --voucher-id.
+    """
+    if voucher_id is not None and voucher_name is not None:
+        raise click.UsageError("give --voucher-id or --voucher, not both")
+    by_value = voucher_id is not None or voucher_name is not None
+    if not by_value and values:
+        raise click.UsageError("--value needs --voucher-id (the voucher whose codes have these values)")
+    if by_value and code_ids:
+        raise click.UsageError("give code ids, or --voucher-id with --value/--from-file, not both")
+    source = source_format(encoding, delimiter, sheet)
+    listed = read_listed(from_file, "Value" if by_value else "Id", source) if from_file else []
+    ids = parse_ids([*code_ids, *listed]) if not by_value else []
+    wanted = [*values, *listed] if by_value else []
+    if not ids and not wanted:
+        raise click.UsageError("name the codes to delete: CODE_ID..., or --voucher-id with --value or --from-file")
+    check_values(values)  # the file's entries were checked as it was read
+    if not (yes or dry_run or sys.stdin.isatty()):
+        raise click.UsageError("deleting needs --yes when there is no terminal to ask for confirmation")
+
+    def confirm(question: str) -> bool:
+        return yes or click.confirm(question, default=False, err=True)
+
+    with settings.connection() as options:
+        if voucher_name is not None:
+            voucher_id = VoucherNames(options).id_of(voucher_name)
+        summary = run_delete(
+            options, output, code_ids=ids, voucher_id=voucher_id, values=wanted, confirm=confirm, dry_run=dry_run
+        )
+    return output.summary(summary, data_on_stdout=dry_run)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from mews_vouchers._console import CommandError
+from mews_vouchers._shared.console import CommandError
 
 _BOM = b"\xef\xbb\xbf"
 _UTF16_LE, _UTF16_BE = b"\xff\xfe", b"\xfe\xff"

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from mews_vouchers._csv_file import Cell, CsvFileError, Record
+from mews_vouchers._files.csv_file import Cell, CsvFileError, Record
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".ods", ".numbers", ".xlsb")

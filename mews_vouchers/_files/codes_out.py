@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mews_vouchers._datetimes import format_moment, format_short
+from mews_vouchers._files.datetimes import format_moment, format_short
 from mews_wrapper import VoucherCode
 
 TEXT_COLUMNS = ("Value", "VoucherName")

@@ -37,7 +37,12 @@ _RATE_FROM = 100
 
 
 class CommandError(Exception):
-    """A problem the command itself found (bad input, a sandbox that does not start): its message is the line."""
+    """A problem the command itself found (bad input, a sandbox that does not start): its message is the line.
+
+    `exit_code` is what the command exits with: bad input (2) unless a subclass says otherwise.
+    """
+
+    exit_code = EXIT_BAD_INPUT
 
 
 class Tracker(Protocol):

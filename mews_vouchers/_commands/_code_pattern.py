@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mews_vouchers._console import CommandError, counted
+from mews_vouchers._shared.console import CommandError, counted
 
 DEFAULT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 """Digits and capital letters without the look-alikes 0, O, 1, I and L: 31 characters, 4.95 bits each."""

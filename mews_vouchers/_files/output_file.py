@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from mews_vouchers._console import CommandError
+from mews_vouchers._shared.console import CommandError
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
-from mews_vouchers._codes_out import TEXT_COLUMNS, columns_of, escaped
+from mews_vouchers._files.codes_out import TEXT_COLUMNS, columns_of, escaped
 from mews_wrapper import VoucherCode
 
 _DATETIME_COLUMNS = ("ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc")

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Generic, TypeVar
 
-from mews_vouchers._console import Output, Tracker
-from mews_vouchers._signals import termination_signals
+from mews_vouchers._shared.console import Output, Tracker
+from mews_vouchers._shared.signals import termination_signals
 
 BATCH_SIZE = 1000
 _T = TypeVar("_T")

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from mews_vouchers._console import CommandError
+from mews_vouchers._shared.console import EXIT_SOME_FAILED, CommandError
 
 START_TIMEOUT_SECONDS = 30.0
 
@@ -50,6 +50,8 @@ def tokens(portfolio: bool) -> tuple[str, str]:
 
 class SandboxStartError(CommandError):
     """The local sandbox did not start (its log says why)."""
+
+    exit_code = EXIT_SOME_FAILED
 
 
 def cache_folder() -> Path:

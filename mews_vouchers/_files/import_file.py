@@ -18,12 +18,12 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from mews_vouchers._console import CommandError
-from mews_vouchers._csv_file import Cell, Record, shown
-from mews_vouchers._datetimes import ISO_UTC, DateReading, zone_named
-from mews_vouchers._import_rows import RowTable
-from mews_vouchers._table_file import AS_FOUND, SourceFormat, read_table
-from mews_vouchers._xlsx_file import is_cell_error
+from mews_vouchers._files.csv_file import Cell, Record, shown
+from mews_vouchers._files.datetimes import ISO_UTC, DateReading, zone_named
+from mews_vouchers._files.import_rows import RowTable
+from mews_vouchers._files.table_file import AS_FOUND, SourceFormat, read_table
+from mews_vouchers._files.xlsx_file import is_cell_error
+from mews_vouchers._shared.console import CommandError
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
 VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE = (

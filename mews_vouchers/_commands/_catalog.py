@@ -1,0 +1,42 @@
+"""What `vouchers` and `services` share: their columns, and rows printed as a table, tab-separated lines or JSON.
+
+Both read everything first (a few hundred rows at most for a property) and print a table on a terminal,
+tab-separated lines in a pipe, JSON lines with --json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mews_vouchers._files.codes_out import cell_text, escaped
+from mews_vouchers._shared.console import Output
+
+VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
+SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
+
+
+def print_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], output: Output, counted: str) -> None:
+    """`rows` as a table on a terminal (then `counted` on stderr), lines in a pipe, JSON lines with --json."""
+    stdout = Console(highlight=False, soft_wrap=False)
+    if output.as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif stdout.is_terminal:
+        view = Table(header_style="bold")
+        for column in columns:
+            view.add_column(column, overflow="fold")
+        for row in rows:
+            view.add_row(*(Text(escaped(cell_text(row[column]))) for column in columns))
+        stdout.print(view)
+        output.say(counted)
+    else:
+        for row in rows:
+            print("\t".join(escaped(cell_text(row[column])) for column in columns))
+    sys.stdout.flush()

@@ -1,0 +1,72 @@
+"""`mews-vouchers vouchers`: every voucher the token reaches, by name, with its service (and its active codes)."""
+
+from __future__ import annotations
+
+import collections
+import uuid
+from typing import Any
+
+import click
+
+from mews_vouchers._commands._catalog import VOUCHER_COLUMNS, print_rows
+from mews_vouchers._shared.console import Output, counted
+from mews_vouchers._shared.job import command_job
+from mews_vouchers._shared.settings import Settings, shared_options
+from mews_wrapper import MewsClient, Service, Voucher
+
+
+def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:
+    """Print every voucher the token reaches, with its service's name (and its number of active codes)."""
+    with MewsClient(**client_options) as client:
+        services = {service.id: service for service in client.services.get_all()}
+        vouchers = sorted(client.vouchers.get_all(list(services)), key=_by_name) if services else []
+        counts = _active_codes(client, [voucher.id for voucher in vouchers]) if with_codes else None
+    rows = [_voucher_row(voucher, services, counts) for voucher in vouchers]
+    columns = (*VOUCHER_COLUMNS, "ActiveCodes") if with_codes else VOUCHER_COLUMNS
+    print_rows(rows, columns, output, counted(len(rows), "voucher"))
+    return 0
+
+
+def _by_name(voucher: Voucher) -> tuple[str, str]:
+    return voucher.name.casefold(), str(voucher.id)
+
+
+def _active_codes(client: MewsClient, voucher_ids: list[uuid.UUID]) -> collections.Counter[uuid.UUID]:
+    counts: collections.Counter[uuid.UUID] = collections.Counter()
+    if voucher_ids:
+        for code in client.voucher_codes.get_all(voucher_ids):
+            if code.is_active:
+                counts[code.voucher_id] += 1
+    return counts
+
+
+def _voucher_row(
+    voucher: Voucher, services: dict[uuid.UUID, Service], counts: collections.Counter[uuid.UUID] | None
+) -> dict[str, Any]:
+    service = services.get(voucher.service_id)
+    row: dict[str, Any] = {
+        "Name": voucher.name,
+        "Id": str(voucher.id),
+        "Type": voucher.type,
+        "ServiceName": None if service is None else service.name,
+        "ServiceId": str(voucher.service_id),
+        "EnterpriseId": None if voucher.enterprise_id is None else str(voucher.enterprise_id),
+        "IsActive": voucher.is_active,
+    }
+    if counts is not None:
+        row["ActiveCodes"] = counts[voucher.id]
+    return row
+
+
+@click.command("vouchers", short_help="Show every voucher the token reaches, by name (a table, or lines when piped).")
+@click.option("--codes", "with_codes", is_flag=True, help="Also count each voucher's active codes (reads them all).")
+@shared_options(enterprise=False)
+@command_job
+def command(output: Output, settings: Settings, with_codes: bool) -> int:
+    """Show every voucher the token reaches: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
+
+    The columns: Name, Id, Type, ServiceName, ServiceId, EnterpriseId, IsActive (and ActiveCodes with --codes). It
+    reads services/getAll, then vouchers/getAll for those services; a name shown here works as `--voucher NAME`.
+    """
+    with settings.connection() as options:
+        return list_vouchers(options, output, with_codes=with_codes)
