@@ -52,6 +52,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         sleep: _SleepT | None = None,
         rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_pages: int | None = None,
     ) -> None:
         """Check the configuration (`MewsValidationError` names what is wrong) and open the connection pool.
 
@@ -70,6 +71,9 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
           `MEWS_RATE_LIMIT_STORAGE=redis://...` for the default limit). None turns it off.
         - `max_concurrency`: requests at once (tasks for `AsyncMewsClient`, threads for `MewsClient`) for a
           write's chunks and getAll's independent queries; 1 sends one request at a time.
+        - `max_pages`: the most pages one paged query follows before `MewsResponseError` stops it (None: no cap).
+          A server that answers full pages with new cursors forever would be followed forever: without a cap, the
+          `mews_wrapper` log warns at 1,000 full pages of one query (a million items), then at 10,000 and 100,000.
         """
         config = resolve_config(
             client_token,
@@ -80,6 +84,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             enterprise_id=enterprise_id,
             timeout=timeout,
             max_retries=max_retries,
+            max_pages=max_pages,
         )
         if http_client is not None and not isinstance(http_client, self._http_type):
             raise MewsValidationError(

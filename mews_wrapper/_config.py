@@ -37,6 +37,8 @@ class ClientConfig:
     timeout: httpx.Timeout | None
     max_retries: int
     scrubber: Scrubber = attrs.field(eq=False, repr=False)
+    max_pages: int | None = None
+    """The most pages one paged query may follow (None: no cap; a warning at `PAGES_WARNED`)."""
 
     def own_timeout(self) -> httpx.Timeout:
         """The timeout of an httpx client the wrapper makes itself."""
@@ -53,6 +55,7 @@ def resolve_config(
     enterprise_id: object,
     timeout: object,
     max_retries: object,
+    max_pages: object = None,
     environ: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Resolve arguments and MEWS_* environment variables into a checked `ClientConfig`.
@@ -65,6 +68,8 @@ def resolve_config(
     access_secret = check_credential(access_token, env.get("MEWS_ACCESS_TOKEN"), "access_token", "MEWS_ACCESS_TOKEN")
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise MewsValidationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+    if max_pages is not None and (isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1):
+        raise MewsValidationError(f"max_pages must be a whole number >= 1 or None, got {max_pages!r}")
     return ClientConfig(
         client_token=Secret(client_secret),
         access_token=Secret(access_secret),
@@ -75,6 +80,7 @@ def resolve_config(
         timeout=_timeout(timeout),
         max_retries=max_retries,
         scrubber=Scrubber((client_secret, access_secret)),
+        max_pages=max_pages,
     )
 
 

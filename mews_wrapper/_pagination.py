@@ -7,6 +7,7 @@ Nothing here knows a resource: an endpoint's query names the filters that split 
 from __future__ import annotations
 
 import itertools
+import logging
 import math
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -57,6 +58,10 @@ class PagedQuery(Generic[ItemT]):
         return math.prod(sizes) * count_windows(self.window)
 
 
+PAGES_WARNED = (1_000, 10_000, 100_000)
+"""After this many full pages of one query, the log warns (a cursor followed this long may never end)."""
+
+
 class CursorState:
     """Where one paged query is: the cursor to send next, and whether the last page was reached.
 
@@ -65,10 +70,12 @@ class CursorState:
     raises `MewsResponseError` instead of ending silently or looping forever.
     """
 
-    def __init__(self, name: str, page_size: int) -> None:
-        """Start before the first (newest) page of the endpoint `name`."""
+    def __init__(self, name: str, page_size: int, max_pages: int | None = None) -> None:
+        """Start before the first (newest) page of the endpoint `name`; follow at most `max_pages` (None: any)."""
         self.name = name
         self.page_size = page_size
+        self.max_pages = max_pages
+        self.pages = 0
         self.cursor: uuid.UUID | None = None
         self.done = False
         self._seen: set[uuid.UUID] = set()
@@ -91,3 +98,17 @@ class CursorState:
             )
         self._seen.add(answer.cursor)
         self.cursor = answer.cursor
+        self.pages += 1
+        if self.max_pages is not None and self.pages >= self.max_pages:
+            raise MewsResponseError(
+                f"{self.name}: {self.pages:,} full pages and the cursor goes on: stopped at max_pages={self.max_pages}",
+                request_id=answer.request_id,
+            )
+        if self.pages in PAGES_WARNED:
+            logging.getLogger("mews_wrapper").warning(
+                "%s: %s full pages of %s items and the cursor goes on (a server that never ends a query is followed "
+                "until max_pages stops it)",
+                self.name,
+                f"{self.pages:,}",
+                self.page_size,
+            )

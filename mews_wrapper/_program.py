@@ -137,7 +137,7 @@ def query_streams(session: Session, query: PagedQuery[Any]) -> Iterator[Program]
 
 
 def _query_pages(session: Session, query: PagedQuery[Any], planned: dict[str, Any]) -> Program:
-    state = CursorState(query.endpoint.name, query.page_size)
+    state = CursorState(query.endpoint.name, query.page_size, session.config.max_pages)
     while not state.done:
         body = query.body(session.config, planned, query.page_size, state.cursor)
         answer = yield from exchange(session, query.endpoint.send(session.config, body))

@@ -54,8 +54,32 @@ def _check_storage(_: object, __: attrs.Attribute[str | None], value: object) ->
         raise MewsValidationError(
             f"RateLimit storage must be None (this process) or a Redis URL such as redis://host:6379/0, got {shown!r}"
         )
+    problem = _url_problem(value)
+    if problem is not None:
+        raise MewsValidationError(
+            f"RateLimit storage {without_password(value)!r}: {problem} (a Redis URL: redis://[:password@]host:6379/0)"
+        )
     if importlib.util.find_spec("redis") is None:
         raise MewsValidationError("RateLimit storage in Redis needs the redis extra: pip install 'mews-wrapper[redis]'")
+
+
+def _url_problem(url: str) -> str | None:
+    """What is wrong with the parts of a Redis URL (its port, host or database), or None."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - urllib checks the port when it is read
+    except ValueError:
+        return f"the port {_raw_port(parts.netloc)!r} is not a number from 0 to 65535"
+    if parts.scheme != "unix" and not parts.hostname:
+        return "it names no host"
+    database = parts.path.strip("/")
+    if parts.scheme != "unix" and database and not database.isdigit():
+        return f"the database {database!r} (the path) is not a number"
+    return None
+
+
+def _raw_port(netloc: str) -> str:
+    return netloc.rpartition("@")[2].rpartition(":")[2]
 
 
 def without_password(url: str) -> str:
@@ -64,9 +88,8 @@ def without_password(url: str) -> str:
     if parts.password is None:
         return url
     user = parts.username or ""
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port is not None else ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}{port}"))
+    host_and_port = parts.netloc.rpartition("@")[2]  # as written: a bad port is shown, not raised
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host_and_port}"))
 
 
 @attrs.frozen

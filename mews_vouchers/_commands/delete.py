@@ -7,7 +7,6 @@ after an interruption deletes only what is left), and the rest are deleted by id
 from __future__ import annotations
 
 import asyncio
-import sys
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from mews_vouchers._shared.batches import Tally, send_in_batches
 from mews_vouchers._shared.console import CommandError, Output, Summary, counted, describe
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.options import (
+    confirmer,
+    needs_yes,
     source_format,
     source_options,
 )
@@ -289,11 +290,8 @@ def command(
     if not ids and not wanted:
         raise click.UsageError("name the codes to delete: CODE_ID..., or --voucher-id with --value or --from-file")
     check_values(values)  # the file's entries were checked as it was read
-    if not (yes or dry_run or sys.stdin.isatty()):
-        raise click.UsageError("deleting needs --yes when there is no terminal to ask for confirmation")
-
-    def confirm(question: str) -> bool:
-        return yes or click.confirm(question, default=False, err=True)
+    needs_yes(yes, dry_run, "deleting")
+    confirm = confirmer(yes)
 
     with settings.connection() as options:
         if voucher_name is not None:

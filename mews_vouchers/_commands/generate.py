@@ -36,6 +36,7 @@ from mews_vouchers._shared.console import CommandError, Output, Summary, counted
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.options import (
     IsoDatetime,
+    moment_option,
     one_voucher,
 )
 from mews_vouchers._shared.settings import Settings, shared_options
@@ -181,7 +182,10 @@ def command(
     except PatternError as error:
         raise click.BadParameter(str(error), param_hint="--pattern/--alphabet/--length/--prefix") from None
     reading = DateReading(settings.zone)
-    start, end = (None if text is None else reading.moment(text) for text in (valid_from, valid_until))
+    start, end = (
+        moment_option(reading, valid_from, "--valid-from"),
+        moment_option(reading, valid_until, "--valid-until"),
+    )
     with settings.connection() as options:
         target = voucher if isinstance(voucher, uuid.UUID) else VoucherNames(options).id_of(voucher)
         generation = Generation(target, count, code_pattern, start, end, allow_small_space)

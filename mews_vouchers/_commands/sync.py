@@ -11,9 +11,10 @@ that stops part-way is settled by running it again (the new plan holds only what
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import math
-import sys
+import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,10 +27,13 @@ from mews_vouchers._files.datetimes import DateReading, format_utc
 from mews_vouchers._files.import_file import ImportFile, read_import_file
 from mews_vouchers._files.import_rows import Row
 from mews_vouchers._shared.batches import Tally, send_in_batches
-from mews_vouchers._shared.console import EXIT_SOME_FAILED, CommandError, Output, Summary, counted, describe
+from mews_vouchers._shared.console import EXIT_OK, EXIT_SOME_FAILED, CommandError, Output, Summary, counted, describe
 from mews_vouchers._shared.job import command_job
+from mews_vouchers._shared.leases import sync_lease
 from mews_vouchers._shared.options import (
     DATE_FORMAT,
+    confirmer,
+    needs_yes,
     one_voucher,
     source_format,
     source_options,
@@ -96,6 +100,15 @@ class SyncPlan:
     """The first values it keeps, to show."""
     seen: frozenset[tuple[Any, ...]] = frozenset()
     """The voucher's active codes the plan was made from (id, value, validity), to tell whether it went stale."""
+    repeated: int = 0
+    """Of the deletions: second (third...) active codes of a value the file keeps."""
+    valueless: int = 0
+    """Of the deletions: active codes without a value."""
+
+    @property
+    def deletions(self) -> int:
+        """Codes the plan deletes, replacements included (a replaced code is deleted, its id and history gone)."""
+        return len(self.delete) + len(self.replace)
 
     @property
     def empty(self) -> bool:
@@ -112,25 +125,40 @@ def _snapshot(active: Sequence[VoucherCode]) -> frozenset[tuple[Any, ...]]:
 
 
 def make_plan(file: ImportFile, active: Sequence[VoucherCode]) -> SyncPlan:
-    """The plan that makes `active` (the voucher's active codes) exactly the file's rows."""
-    by_value = {code.value: code for code in active if code.value is not None}
+    """The plan that makes `active` (the voucher's active codes) exactly the file's rows.
+
+    A value active more than once keeps one code (one with the file's validity when there is one) and the others
+    are deleted; an active code without a value is deleted: neither is in any file.
+    """
+    groups: dict[str, list[VoucherCode]] = {}
     plan = SyncPlan(seen=_snapshot(active))
+    for code in active:
+        if code.value:
+            groups.setdefault(code.value, []).append(code)
+        else:
+            plan.delete.append(code)
+            plan.valueless += 1
     wanted: set[str] = set()
     for row in file.rows:
-        wanted.add(row.code.value)
-        there = by_value.get(row.code.value)
-        if there is None:
+        value = row.code.value
+        wanted.add(value)
+        there = groups.get(value)
+        if not there:
             plan.add.append(row)
-        elif (there.validity_start_utc, there.validity_end_utc) != (
-            row.code.validity_start_utc,
-            row.code.validity_end_utc,
-        ):
-            plan.replace.append((there, row))
+            continue
+        validity = (row.code.validity_start_utc, row.code.validity_end_utc)
+        kept = next((code for code in there if (code.validity_start_utc, code.validity_end_utc) == validity), None)
+        if kept is None:
+            kept = there[0]
+            plan.replace.append((kept, row))
         else:
             plan.keep += 1
             if len(plan.kept_sample) < SAMPLE:
-                plan.kept_sample.append(row.code.value)
-    plan.delete = [code for value, code in by_value.items() if value not in wanted]
+                plan.kept_sample.append(value)
+        extra = [code for code in there if code is not kept]
+        plan.delete.extend(extra)
+        plan.repeated += len(extra)
+    plan.delete += [code for value, codes in groups.items() if value not in wanted for code in codes]
     return plan
 
 
@@ -147,7 +175,8 @@ def plan_lines(plan: SyncPlan, limit: int | None = SAMPLE) -> list[str]:
         )
     for code in plan.delete[:limit]:
         lines.append(
-            f"delete\t{escaped(code.value or '')}\t{_interval(code.validity_start_utc, code.validity_end_utc)}"
+            f"delete\t{escaped(code.value) if code.value else '(no value)'}\t"
+            f"{_interval(code.validity_start_utc, code.validity_end_utc)}"
         )
     for old, new in plan.replace[:limit]:
         before = _interval(old.validity_start_utc, old.validity_end_utc)
@@ -165,8 +194,12 @@ async def sync_codes(
     dry_run: bool,
     confirm: Callable[[str], bool],
     max_delete: MaxDelete,
+    lease_storage: str | None = None,
 ) -> Summary:
-    """Plan, show, check the limits, ask, check the plan is still current, apply; the summary."""
+    """Plan, show, check the limits, ask, check the plan is still current, apply, compare; the summary.
+
+    `lease_storage`: the Redis URL that holds the sync lease (None: a file lock on this machine).
+    """
     if file.bad:
         for bad in file.bad:
             output.warn(f"line {bad.line}: {bad.reason}")
@@ -179,17 +212,20 @@ async def sync_codes(
             "the file holds no codes: a sync would delete every active code of the voucher; "
             "to do that, use `delete` (nothing planned)"
         )
-    async with AsyncMewsClient(**client_options) as client:
+    async with AsyncMewsClient(**client_options) as client, contextlib.AsyncExitStack() as held:
         await client.voucher_codes.add([])  # checks the enterprise (portfolio tokens need one) and sends nothing
+        if not dry_run:  # from the plan to the check after applying, no other sync of this voucher runs
+            held.enter_context(sync_lease(client.platform_url, voucher_id, lease_storage))
         active = await _active(client, voucher_id, output)
         plan = make_plan(file, active)
         _show(plan, voucher_id, output, dry_run=dry_run)
         allowed = max_delete.limit(len(active))
-        if len(plan.delete) > allowed:
+        if plan.deletions > allowed:
             raise SyncRefusedError(
-                f"the plan deletes {len(plan.delete):,} of the voucher's {len(active):,} active codes, more than "
-                f"--max-delete allows ({allowed:,}; by default 10 % or 100, whichever is larger): nothing applied; "
-                "raise --max-delete (a number or a percentage) if that is meant"
+                f"the plan deletes {plan.deletions:,} of the voucher's {len(active):,} active codes, more than "
+                f"--max-delete allows ({allowed:,}; replaced codes count, a replace deletes the old code: "
+                f"{len(plan.replace):,} of the {plan.deletions:,}; by default 10 % or 100, whichever is larger): "
+                "nothing applied; raise --max-delete (a number or a percentage) if that is meant"
             )
         if dry_run:
             return Summary("sync (dry run)", {**plan.counts(), "failed": 0, "unknown": 0}, output.elapsed())
@@ -201,7 +237,10 @@ async def sync_codes(
             return Summary("sync", _nothing_done(plan.keep), output.elapsed())
         now = await _active(client, voucher_id, output)
         _check_current(plan, now)
-        return await _apply(client, plan, voucher_id, output)
+        summary = await _apply(client, plan, voucher_id, output)
+        if summary.exit_code == EXIT_OK:  # all applied: the voucher must now be the file
+            _compared(file, await _active(client, voucher_id, output), summary, output)
+        return summary
 
 
 async def _active(client: AsyncMewsClient, voucher_id: uuid.UUID, output: Output) -> list[VoucherCode]:
@@ -222,6 +261,13 @@ def _show(plan: SyncPlan, voucher_id: uuid.UUID, output: Output, *, dry_run: boo
             print(line, flush=False)
         return
     output.warn(header)
+    if plan.repeated or plan.valueless:
+        output.warn(
+            f"  of the deletions, {plan.repeated:,} are second active codes of a value the file keeps and "
+            f"{plan.valueless:,} active codes without a value"
+        )
+    if plan.replace:
+        output.warn(f"  --max-delete counts the {len(plan.replace):,} replaced codes as deletions")
     for line in plan_lines(plan):
         output.warn("  " + line.replace("\t", "  "))
     for value in plan.kept_sample:
@@ -276,6 +322,51 @@ async def _apply(client: AsyncMewsClient, plan: SyncPlan, voucher_id: uuid.UUID,
     return Summary("sync", counts, output.elapsed(), details)
 
 
+def differences(file: ImportFile, active: Sequence[VoucherCode]) -> list[str]:
+    """How the voucher's active codes differ from the file's rows (empty when they are equal), one line each."""
+    by_value: dict[str | None, list[VoucherCode]] = {}
+    for code in active:
+        by_value.setdefault(code.value or None, []).append(code)
+    found: list[str] = []
+    wanted: set[str] = set()
+    for row in file.rows:
+        value = row.code.value
+        wanted.add(value)
+        codes = by_value.get(value, [])
+        want = _interval(row.code.validity_start_utc, row.code.validity_end_utc)
+        if not codes:
+            found.append(f"missing\t{escaped(value)}\t{want}")
+            continue
+        if len(codes) > 1:
+            found.append(f"active {len(codes)} times\t{escaped(value)}")
+        have = {_interval(code.validity_start_utc, code.validity_end_utc) for code in codes}
+        if want not in have:
+            found.append(f"validity differs\t{escaped(value)}\t{', '.join(sorted(have))} (the file: {want})")
+    for key, codes in by_value.items():
+        if key is None:
+            found.append(f"without a value\t{counted(len(codes), 'active code')}")
+        elif key not in wanted:
+            found.append(f"not in the file\t{escaped(key)}")
+    return found
+
+
+def _compared(file: ImportFile, active: Sequence[VoucherCode], summary: Summary, output: Output) -> None:
+    """Read after applying: the voucher equals the file, or the differences are told and the exit code says so."""
+    found = differences(file, active)
+    if not found:
+        return
+    summary.details["differences"] = found
+    summary.counts["different"] = len(found)
+    output.warn(
+        f"the voucher does not match the file after the sync ({counted(len(found), 'difference')}; something else "
+        "changed its codes meanwhile?): run sync again for a plan of what is left"
+    )
+    for line in found[:SAMPLE]:
+        output.warn("  " + line.replace("\t", "  "))
+    if len(found) > SAMPLE:
+        output.warn(f"  ... and {len(found) - SAMPLE:,} more (--json lists them all)")
+
+
 def _nothing_done(kept: int) -> dict[str, int]:
     return {"added": 0, "deleted": 0, "replaced": 0, "kept": kept, "failed": 0, "unknown": 0}
 
@@ -318,10 +409,20 @@ def run_sync(
     dry_run: bool,
     confirm: Callable[[str], bool],
     max_delete: MaxDelete,
+    lease_storage: str | None = None,
 ) -> Summary:
     """`sync_codes` on its own event loop."""
     return asyncio.run(
-        sync_codes(file, voucher_id, client_options, output, dry_run=dry_run, confirm=confirm, max_delete=max_delete)
+        sync_codes(
+            file,
+            voucher_id,
+            client_options,
+            output,
+            dry_run=dry_run,
+            confirm=confirm,
+            max_delete=max_delete,
+            lease_storage=lease_storage,
+        )
     )
 
 
@@ -334,7 +435,8 @@ def run_sync(
 @click.option(
     "--max-delete",
     metavar="N|P%",
-    help="The most codes it may delete (default: 10 % of the active codes or 100, whichever is larger).",
+    help="The most codes it may delete, replaced codes included (a replace deletes the old code) (default: 10 % of "
+    "the active codes or 100, whichever is larger).",
 )
 @source_options
 @DATE_FORMAT
@@ -362,25 +464,34 @@ def command(
     is read again first: if it changed, nothing is applied). Mews has no update for codes: a replaced code is
     deleted, then added with its new validity. More deletions than --max-delete are refused; a file with bad rows
     or no codes changes nothing. Run it again after an interruption: the new plan holds only what is left.
+
+    One sync of a voucher at a time: a second is refused while the first runs (a lock on this machine; through
+    Redis with --rate-limit-storage). After applying, the voucher is read again: exit 0 only when it equals FILE,
+    else the differences are listed (exit 1).
     """
     target = one_voucher(voucher_id, voucher_name)
     try:
         limit = MaxDelete() if max_delete is None else MaxDelete.parse(max_delete)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--max-delete") from None
-    if not (yes or dry_run or sys.stdin.isatty()):
-        raise click.UsageError("sync needs --yes when there is no terminal to ask for confirmation")
+    needs_yes(yes, dry_run, "sync")
     source = source_format(encoding, delimiter, sheet)
     reading = DateReading(settings.zone, date_format.upper() if date_format else None)
-
-    def confirm(question: str) -> bool:
-        return yes or click.confirm(question, default=False, err=True)
-
+    confirm = confirmer(yes)
     with settings.connection() as options:
         names = VoucherNames(options)  # one read of the vouchers, for --voucher and the file's Voucher column
         chosen = target if isinstance(target, uuid.UUID) else names.id_of(target)
         loaded = read_import_file(
             file, chosen, source=source, reading=reading, voucher_named=names, only_this_voucher=True
         )
-        summary = run_sync(loaded, chosen, options, output, dry_run=dry_run, confirm=confirm, max_delete=limit)
+        summary = run_sync(
+            loaded,
+            chosen,
+            options,
+            output,
+            dry_run=dry_run,
+            confirm=confirm,
+            max_delete=limit,
+            lease_storage=settings.rate_limit_storage or os.environ.get("MEWS_RATE_LIMIT_STORAGE") or None,
+        )
     return output.summary(summary, data_on_stdout=dry_run)

@@ -122,12 +122,34 @@ class DateReading:
         if self.zone is None:
             return naive.replace(tzinfo=dt.UTC)
         earlier, later = naive.replace(tzinfo=self.zone, fold=0), naive.replace(tzinfo=self.zone, fold=1)
-        if earlier.utcoffset() != later.utcoffset():
-            back = earlier.astimezone(dt.UTC).astimezone(self.zone).replace(tzinfo=None) == naive
-            if not back:
-                raise ValueError(f"{shown} does not exist in {self.zone.key} (the clocks skip it); give an offset")
-            raise ValueError(f"{shown} happens twice in {self.zone.key} (the clocks go back); give an offset")
-        return earlier
+        if earlier.utcoffset() == later.utcoffset():
+            return earlier
+        before, after = (_offset(moment) for moment in (earlier, later))
+        written = naive.isoformat(timespec="minutes")
+        back = earlier.astimezone(dt.UTC).astimezone(self.zone).replace(tzinfo=None) == naive
+        if not back:
+            raise ValueError(
+                f"{shown} does not exist in {self.zone.key}: the clocks skip that hour (from UTC{before} to "
+                f"UTC{after}); write the instant meant with an offset, for example {written}{before} "
+                f"(= {_utc_text(earlier)})"
+            )
+        raise ValueError(
+            f"{shown} happens twice in {self.zone.key}: the clocks go back (from UTC{before} to UTC{after}); write the "
+            f"one meant with its offset: {written}{before} (the first, = {_utc_text(earlier)}) or {written}{after} "
+            f"(the second, = {_utc_text(later)})"
+        )
+
+
+def _offset(moment: dt.datetime) -> str:
+    """`+02:00`: the UTC offset of an aware datetime."""
+    offset = moment.utcoffset() or dt.timedelta()
+    sign = "-" if offset < dt.timedelta() else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="minutes") + "Z"
 
 
 ISO_UTC = DateReading()

@@ -1,2 +1,5 @@
-"""What every subcommand shares: the console (progress, summaries, errors), the settings and their options, the job
-wrapper that maps outcomes to exit codes, batches with their accounting, vouchers by name, the local sandbox."""
+"""What every subcommand shares.
+
+The console (progress, summaries, errors), the settings and their options, the job wrapper that maps outcomes to
+exit codes, batches with their accounting, vouchers by name, leases, the local sandbox.
+"""

@@ -65,8 +65,8 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        """1 when items failed or are unknown, else 2 when the input had bad rows, else 0."""
-        if self.counts.get("failed", 0) or self.counts.get("unknown", 0):
+        """1 when items failed or are unknown (or a sync left differences), else 2 for bad rows, else 0."""
+        if self.counts.get("failed", 0) or self.counts.get("unknown", 0) or self.counts.get("different", 0):
             return EXIT_SOME_FAILED
         return EXIT_BAD_INPUT if self.counts.get("invalid", 0) else EXIT_OK
 

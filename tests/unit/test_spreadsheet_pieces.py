@@ -67,8 +67,18 @@ def test_date_and_datetime_cells_are_local_to_the_timezone_and_utc_without_one()
         ("01.06.2026", None, "is ambiguous"),
         ("31/08/2026", "MDY", "is not a real date or time in the order MDY"),
         ("31/08/2026", "YMD", "is not a date in the order YMD"),
-        ("2026-03-29 02:30", None, "does not exist in Europe/Prague (the clocks skip it); give an offset"),
-        ("2026-10-25 02:30", None, "happens twice in Europe/Prague (the clocks go back); give an offset"),
+        (
+            "2026-03-29 02:30",
+            None,
+            "does not exist in Europe/Prague: the clocks skip that hour (from UTC+01:00 to UTC+02:00); write the "
+            "instant meant with an offset, for example 2026-03-29T02:30+01:00",
+        ),
+        (
+            "2026-10-25 02:30",
+            None,
+            "happens twice in Europe/Prague: the clocks go back (from UTC+02:00 to UTC+01:00); write the one meant "
+            "with its offset: 2026-10-25T02:30+02:00 (the first, = 2026-10-25T00:30Z) or 2026-10-25T02:30+01:00",
+        ),
         ("13:00 PM 1/1/2026", "MDY", "is not an ISO 8601 datetime"),
         ("1/1/2026 13:00 PM", "MDY", "the hour of a time with AM or PM is 1 to 12"),
         ("next Tuesday", None, "is not an ISO 8601 datetime"),
