@@ -39,6 +39,8 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
 
     Bad rows are told first, before anything is read or sent.
     """
+    for note in file.notes:
+        output.say(note)
     for bad in file.bad:
         output.warn(f"line {bad.line}: {bad.reason}")
     async with AsyncMewsClient(**client_options) as client:
@@ -136,6 +138,7 @@ def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output:
         "skipped_lines_inactive": file.inactive,
         "warnings": [{"line": warning.line, "reason": warning.reason} for warning in file.warnings],
         "timezone": file.reading.zone_name,
+        "notes": file.notes,
     }
     note = f"times without an offset read in {file.reading.zone_name}" if file.local_times else ""
     skipped_count = len(skipped) + len(file.inactive)

@@ -22,7 +22,7 @@ from mews_vouchers._files.csv_file import Cell, Record, shown
 from mews_vouchers._files.datetimes import ISO_UTC, DateReading, zone_named
 from mews_vouchers._files.import_rows import RowTable
 from mews_vouchers._files.table_file import AS_FOUND, SourceFormat, read_table
-from mews_vouchers._files.xlsx_file import is_cell_error
+from mews_vouchers._files.xlsx_file import NoSavedValue, is_cell_error
 from mews_vouchers._shared.console import CommandError
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
@@ -72,6 +72,8 @@ class ImportFile:
     inactive: list[int] = field(default_factory=list)
     reading: DateReading = field(default_factory=DateReading)
     local_times: bool = False
+    notes: list[str] = field(default_factory=list)
+    """What people should know of how the file was read (the sheet of several), before anything is done."""
 
 
 def read_import_file(
@@ -90,8 +92,9 @@ def read_import_file(
     column's names (without it, such a column is refused). Raises `ImportFileError` (or `CsvFileError`, naming the
     line) when the file as a whole cannot be used; a bad row only becomes a `BadRow`.
     """
-    records = read_table(path, source, header_names=[*KNOWN_COLUMNS, *_ALIASES])
-    return _FileReader(voucher_id, reading, voucher_named, only_this_voucher=only_this_voucher).read(records)
+    reader = _FileReader(voucher_id, reading, voucher_named, only_this_voucher=only_this_voucher)
+    notes = reader.result.notes
+    return reader.read(read_table(path, source, header_names=[*KNOWN_COLUMNS, *_ALIASES], on_note=notes.append))
 
 
 @dataclass
@@ -115,10 +118,10 @@ class _FileReader:
         self._override = voucher_override
         self._reading = reading
         self._named = named
-        self._result = ImportFile(reading=reading)
+        self.result = ImportFile(reading=reading)
 
     def read(self, records: Iterator[Record]) -> ImportFile:
-        result = self._result
+        result = self.result
         columns: _Columns | None = None
         for record in records:
             if columns is None:
@@ -165,9 +168,10 @@ class _FileReader:
         ]
         if missing:
             found = ",".join(str(cell).strip() for cell in fields if cell is not None)
+            sheets = "".join(f"; {note}" for note in self.result.notes)
             raise ImportFileError(
                 f"the header lacks {', '.join(missing)} (expected {VOUCHER_ID} or {VOUCHER},{VALUE},{START},{END}; "
-                f"found {shown(found)})"
+                f"found {shown(found)}){sheets}"
             )
         return columns
 
@@ -202,7 +206,7 @@ class _FileReader:
             raise ValueError(_in_column_names(str(error))) from None
         warning = _looks_rewritten(value)
         if warning is not None:
-            self._result.warnings.append(BadRow(line, warning))
+            self.result.warnings.append(BadRow(line, warning))
         return code, active_text not in _FALSE
 
     def _voucher(self, by_id: Cell, by_name: Cell) -> uuid.UUID:
@@ -235,7 +239,7 @@ class _FileReader:
         except ValueError as error:
             raise ValueError(f"{column} {error}") from None
         if chosen.is_local(value):
-            self._result.local_times = True
+            self.result.local_times = True
         return moment
 
 
@@ -248,6 +252,11 @@ def _text(value: Cell) -> str:
 
 def _value(value: Cell) -> str:
     """A code's cell as its text; `ValueError` when the cell is not text, so the code cannot be trusted."""
+    if isinstance(value, NoSavedValue):
+        raise ValueError(
+            f"{VALUE} in cell {value} is a formula with no saved result (the program that wrote the file did not "
+            "compute it): open and save the workbook in a spreadsheet program, or type the code as text"
+        )
     if isinstance(value, str) and is_cell_error(value):
         raise ValueError(f"{VALUE} shows the spreadsheet error {value}")
     if value is None or isinstance(value, str):

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +32,16 @@ def is_spreadsheet(path: str) -> bool:
     return path != "-" and Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def read_table(path: str, source: SourceFormat = AS_FOUND, header_names: Iterable[str] = ()) -> Iterator[Record]:
+def read_table(
+    path: str,
+    source: SourceFormat = AS_FOUND,
+    header_names: Iterable[str] = (),
+    on_note: Callable[[str], None] | None = None,
+) -> Iterator[Record]:
     """The records of the file at `path` (`-`: CSV on stdin); `CsvFileError` when it cannot be read as a whole.
 
     `header_names`: the columns a header may name, which tell a CSV file's delimiter when none is given.
+    `on_note`: told what people should know of how the file was read (which sheet of several).
     """
     suffix = "" if path == "-" else Path(path).suffix.lower()
     if suffix in OTHER_SPREADSHEETS:
@@ -43,7 +49,7 @@ def read_table(path: str, source: SourceFormat = AS_FOUND, header_names: Iterabl
     if suffix in SPREADSHEET_SUFFIXES:
         if source.encoding is not None or source.delimiter is not None:
             raise CsvFileError(f"{path}: --encoding and --delimiter are for CSV files; a workbook says its own")
-        return read_sheet(path, source.sheet)
+        return read_sheet(path, source.sheet, on_note)
     if source.sheet is not None:
         raise CsvFileError(f"{path}: --sheet is for .xlsx workbooks")
     return read_records(path, encoding=source.encoding, delimiter=source.delimiter, header_names=header_names)

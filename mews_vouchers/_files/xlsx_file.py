@@ -3,58 +3,94 @@
 Read with openpyxl in read-only mode, row by row, so a sheet of 200,000 rows is never held whole. A text cell stays
 text exactly (leading zeros, long digits, accents, spaces); a number stays a number and a date cell becomes a
 datetime, so that the reader of the rows can tell a code typed as text from one a spreadsheet turned into a number.
-Formulas give the value the spreadsheet last computed.
+Formulas give the value the spreadsheet last computed; one without a saved value is `NoSavedValue`. The workbook's
+XML is checked by `xlsx_guard` before openpyxl holds any of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mews_vouchers._files.csv_file import Cell, CsvFileError, Record
+from mews_vouchers._files.xlsx_guard import WorkbookRefused, scan_workbook
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".ods", ".numbers", ".xlsb")
 """Formats that are spreadsheets but not this reader's: they are refused with a hint to save as .xlsx or CSV."""
 
 
-def read_sheet(path: str, sheet: str | None = None) -> Iterator[Record]:
-    """The rows of `sheet` (default: the first) of the workbook at `path`, empty rows left out.
+def read_sheet(path: str, sheet: str | None = None, on_note: Callable[[str], None] | None = None) -> Iterator[Record]:
+    """The rows of one sheet of the workbook at `path`, empty rows left out.
 
-    Raises `CsvFileError` when the file is not a workbook openpyxl can read, or has no such sheet.
+    Without `sheet`, the sheet a spreadsheet program would show: the active one when it is visible, else the first
+    visible one; `on_note` is told which sheet was read when the workbook has several. A cell whose formula has
+    no saved result is `NoSavedValue`, not empty. Raises `CsvFileError` (one line) when the file is not a workbook
+    that can be read, has no such sheet, or its XML is refused by `xlsx_guard`.
     """
     try:
         import openpyxl  # noqa: PLC0415 - 0.2 s of import, paid only by a spreadsheet
     except ImportError:  # pragma: no cover - the cli extra brings it
         raise CsvFileError(f"{path}: reading .xlsx needs openpyxl: pip install 'mews-wrapper[cli]'") from None
     try:
+        scan = scan_workbook(path)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except WorkbookRefused as refused:
+        raise CsvFileError(f"{path}: refused: {refused}") from None
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
         detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error) or type(error).__name__
         raise CsvFileError(f"{path}: not an .xlsx workbook that can be read ({detail})") from None
     try:
-        if sheet is None:
-            worksheet = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        else:
-            names = ", ".join(map(repr, workbook.sheetnames))
-            raise CsvFileError(f"{path}: no sheet is called {sheet!r} (the workbook has {names})")
+        worksheet = _chosen(path, workbook, sheet)
+        if on_note is not None and len(workbook.worksheets) > 1:
+            on_note(f"{path}: read the sheet {worksheet.title!r} ({_sheets_of(workbook)}; another with --sheet NAME)")
+        no_value = scan.formulas_without_value.get(str(getattr(worksheet, "_worksheet_path", "")).lstrip("/"), set())
         if hasattr(worksheet, "reset_dimensions"):  # some programs write a wrong size: read every row there is
             worksheet.reset_dimensions()
-        for number, cells in enumerate(worksheet.iter_rows(), 1):
-            line: int = next((cell.row for cell in cells if getattr(cell, "row", None)), None) or number
-            record = Record(line, _trimmed([_value(cell) for cell in cells]))
-            if not record.is_empty:
-                yield record
+        try:
+            for number, cells in enumerate(worksheet.iter_rows(), 1):
+                line: int = next((cell.row for cell in cells if getattr(cell, "row", None)), None) or number
+                record = Record(line, _trimmed([_value(cell, no_value) for cell in cells]))
+                if not record.is_empty:
+                    yield record
+        except (SyntaxError, ValueError, KeyError) as error:  # ElementTree's ParseError is a SyntaxError
+            raise CsvFileError(f"{path}: the sheet {worksheet.title!r} cannot be read ({error})") from None
     finally:
         workbook.close()
 
 
-def _value(cell: Any) -> Cell:
+def _chosen(path: str, workbook: Any, sheet: str | None) -> Any:
+    if sheet is not None:
+        if sheet not in workbook.sheetnames:
+            names = ", ".join(map(repr, workbook.sheetnames))
+            raise CsvFileError(f"{path}: no sheet is called {sheet!r} (the workbook has {names})")
+        return workbook[sheet]
+    visible = [worksheet for worksheet in workbook.worksheets if _visible(worksheet)]
+    if not visible:
+        raise CsvFileError(f"{path}: every sheet is hidden ({_sheets_of(workbook)}): choose one with --sheet NAME")
+    active = workbook.active
+    return active if active is not None and _visible(active) else visible[0]
+
+
+def _visible(worksheet: Any) -> bool:
+    return getattr(worksheet, "sheet_state", "visible") == "visible"
+
+
+def _sheets_of(workbook: Any) -> str:
+    """`the workbook has 'Codes', 'Old' (hidden)`."""
+    shown = [
+        repr(worksheet.title) + ("" if _visible(worksheet) else f" ({worksheet.sheet_state})")
+        for worksheet in workbook.worksheets
+    ]
+    return "the workbook has " + ", ".join(shown)
+
+
+def _value(cell: Any, no_value: set[str]) -> Cell:
     value = cell.value
+    if value is None and no_value and getattr(cell, "coordinate", None) in no_value:
+        return NoSavedValue(cell.coordinate)
     if getattr(cell, "data_type", None) == "e":  # #N/A, #REF!: an error the spreadsheet shows in the cell
         return _CellError(str(value))
     if isinstance(value, dt.timedelta):  # a duration cell
@@ -71,6 +107,12 @@ def _trimmed(values: list[Cell]) -> list[Cell]:
 
 class _CellError(str):
     """A cell that shows an error (`#N/A`): text for the row's reader, which refuses it by its class."""
+
+    __slots__ = ()
+
+
+class NoSavedValue(_CellError):
+    """A cell with a formula whose result was never saved (the file was written by a program, not a spreadsheet)."""
 
     __slots__ = ()
 
