@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 import secrets
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mews_vouchers._shared.console import CommandError, counted
+from mews_wrapper import MewsValidationError, NewVoucherCode
 
 DEFAULT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 """Digits and capital letters without the look-alikes 0, O, 1, I and L: 31 characters, 4.95 bits each."""
@@ -80,7 +82,19 @@ class CodePattern:
             raise PatternError(f"a code has 1 to {MAX_VALUE_LENGTH} characters, the pattern makes {made.length}")
         if not any(drawn):
             raise PatternError(f"the pattern {pattern!r} draws nothing (# a digit, ? a letter, * either)")
+        made.check_importable()
         return made
+
+    def check_importable(self) -> None:
+        """`PatternError` when the pattern's literals make codes that import would refuse (controls, edge spaces)."""
+        sample = "".join(
+            choices[0] if drawn else choices for choices, drawn in zip(self.positions, self.drawn, strict=True)
+        )
+        try:
+            NewVoucherCode(uuid.UUID(int=0), sample)
+        except MewsValidationError as error:
+            reason = str(error).replace(f"value {sample!r} ", "it ", 1)
+            raise PatternError(f"the pattern {self.text!r} makes codes that import refuses: {reason}") from None
 
     @property
     def length(self) -> int:

@@ -28,7 +28,7 @@ from mews_vouchers._commands._code_pattern import (
 )
 from mews_vouchers._commands.import_ import run_import
 from mews_vouchers._files.datetimes import DateReading, format_utc
-from mews_vouchers._files.import_file import END, START, VALUE, VOUCHER_ID, read_import_file
+from mews_vouchers._files.import_file import END, START, VALUE, VOUCHER_ID, ImportFile, read_import_file
 from mews_vouchers._files.output_file import written_file
 from mews_vouchers._files.table_file import is_spreadsheet
 from mews_vouchers._files.xlsx_out import write_text_sheet
@@ -72,19 +72,22 @@ def generate(
 ) -> Summary:
     """Make the codes, write them to `path`, and add them when `then_import`; the summary (the import's, if so).
 
-    When `path` exists and `then_import`, the codes it holds are imported (when they are this voucher's and as
-    many as asked for), not a new set made; without `then_import` an existing `path` is refused.
+    When `path` exists and `then_import`, the codes it holds are imported when this command made them (as many,
+    of its pattern, voucher and validity, and the pattern still passes the guessing floor), not a new set made;
+    another file there is refused, and so is an existing `path` without `then_import`.
     """
     if Path(path).exists():
         if not then_import:
             raise GeneratedFileError(f"{path} exists: generated codes are never written over; choose another -o")
         loaded = read_import_file(path)
-        vouchers = loaded.rows.vouchers()
-        if loaded.bad or vouchers != [generation.voucher_id] or len(loaded.rows) != generation.count:
+        if not _made_by(generation, loaded):
             raise GeneratedFileError(
-                f"{path} exists and does not hold {generation.count:,} codes of voucher {generation.voucher_id}: "
-                "choose another -o"
+                f"{path} exists and was not made by this command (it does not hold {generation.count:,} codes of "
+                f"{generation.pattern.text!r} for voucher {generation.voucher_id} with this validity): choose another "
+                "-o, or import it with `import`"
             )
+        pattern = generation.pattern
+        check_space(pattern, generation.count, 0, allow_small=generation.allow_small_space)
         output.say(f"{path} exists: importing the {counted(generation.count, 'code')} it holds (an earlier run's), "
                    "not a new set")  # fmt: skip
         return _noted(run_import(loaded, client_options, output, dry_run=False), path, resumed=True)
@@ -104,6 +107,19 @@ def generate(
         return _noted(run_import(read_import_file(path), client_options, output, dry_run=False), path, resumed=False)
     details = {"file": path, "pattern": pattern.text, "bits_per_code": round(pattern.bits, 2), "space": pattern.space}
     return Summary("generate", {"generated": len(values)}, output.elapsed(), details, f"codes in {path}")
+
+
+def _made_by(generation: Generation, loaded: ImportFile) -> bool:
+    """Whether a file holds what this generation would make: its count of codes of its pattern, voucher, validity."""
+    if loaded.bad or loaded.inactive or len(loaded.rows) != generation.count:
+        return False
+    validity = (generation.start, generation.end)
+    return all(
+        row.code.voucher_id == generation.voucher_id
+        and generation.pattern.matches(row.code.value)
+        and (row.code.validity_start_utc, row.code.validity_end_utc) == validity
+        for row in loaded.rows
+    )
 
 
 def _noted(summary: Summary, path: str, *, resumed: bool) -> Summary:
