@@ -20,9 +20,14 @@ from mews_vouchers._shared.console import Output
 
 VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
 SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
+ID_COLUMNS = frozenset({"Id", "ServiceId", "EnterpriseId"})
+"""Shown by their first 8 characters in a table (whole with --long, in lines and in JSON): one line, copyable."""
+SHORT_ID = 8
 
 
-def print_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], output: Output, counted: str) -> None:
+def print_rows(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], output: Output, counted: str, *, long: bool = False
+) -> None:
     """`rows` as a table on a terminal (then `counted` on stderr), lines in a pipe, JSON lines with --json."""
     stdout = Console(highlight=False, soft_wrap=False)
     if output.as_json:
@@ -31,12 +36,16 @@ def print_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], output: O
     elif stdout.is_terminal:
         view = Table(header_style="bold")
         for column in columns:
-            view.add_column(column, overflow="fold")
+            view.add_column(column, overflow="fold", no_wrap=column in ID_COLUMNS)
         for row in rows:
-            view.add_row(*(Text(escaped(cell_text(row[column]))) for column in columns))
+            view.add_row(*(Text(_in_table(column, escaped(cell_text(row[column])), long)) for column in columns))
         stdout.print(view)
         output.say(counted)
     else:
         for row in rows:
             print("\t".join(escaped(cell_text(row[column])) for column in columns))
     sys.stdout.flush()
+
+
+def _in_table(column: str, text: str, long: bool) -> str:
+    return text[:SHORT_ID] if column in ID_COLUMNS and not long else text

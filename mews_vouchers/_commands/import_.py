@@ -19,7 +19,7 @@ import click
 
 from mews_vouchers._files.codes_out import escaped
 from mews_vouchers._files.datetimes import DateReading, format_moment, format_utc
-from mews_vouchers._files.import_file import BadRow, ImportFile, read_import_file
+from mews_vouchers._files.import_file import BadRow, ImportFile, ImportFileError, read_import_file
 from mews_vouchers._files.import_rows import Row
 from mews_vouchers._shared.batches import Tally, send_in_batches
 from mews_vouchers._shared.console import Output, Summary, counted, describe, line_ranges
@@ -34,19 +34,24 @@ from mews_vouchers._shared.vouchers import VoucherNames
 from mews_wrapper import AsyncMewsClient, MewsError, MewsValidationError
 
 
-async def import_rows(file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool) -> Summary:
+async def import_rows(
+    file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool, strict: bool = False
+) -> Summary:
     """Skip the rows already active, add the others in batches (or list them, for a dry run); the summary.
 
-    Bad rows are told first, before anything is read or sent.
+    Bad rows are told first, before anything is read or sent; then warnings (a value that differs from the code its
+    `Id` names, a validity that already ended, an inactive voucher). `strict`: any warning refuses the whole file.
     """
     for note in file.notes:
-        output.say(note)
+        output.warn(note)
     for bad in file.bad:
         output.warn(f"line {bad.line}: {bad.reason}")
     async with AsyncMewsClient(**client_options) as client:
         await client.voucher_codes.add([])  # checks the enterprise (portfolio tokens need one) and sends nothing
         try:
-            active = await _active_values(client, file.rows.vouchers(), output)
+            active, values_of_ids = await _active_values(
+                client, file.rows.vouchers(), output, set(file.code_ids.values())
+            )
         except MewsError as error:
             if isinstance(error, MewsValidationError):
                 raise
@@ -54,8 +59,20 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
             return _summary(file, [], Tally(failed=list(file.rows), error=error), output)
         skipped, to_add = file.rows.split(active)
         file.warnings.extend(_rewritten_numbers(to_add, active))
+        file.warnings.extend(_changed_values(file, values_of_ids))
+        ended = [row.line for row in _ended(to_add)]
+        if ended:
+            output.warn(
+                f"warning: the validity of {counted(len(ended), 'row')} has ended (lines {line_ranges(ended)}): "
+                "those codes can never be used"
+            )
         for warning in sorted(file.warnings, key=lambda warning: warning.line):
             output.warn(f"line {warning.line}: warning: {warning.reason}")
+        if strict and (file.warnings or file.notes or ended):
+            raise ImportFileError(
+                f"--strict: {counted(len(file.warnings) + len(file.notes) + bool(ended), 'warning')} above; "
+                "nothing was sent"
+            )
         del active  # the already-there values are no longer needed while the batches go out
         if dry_run:
             zone = file.reading.zone
@@ -63,27 +80,79 @@ async def import_rows(file: ImportFile, client_options: dict[str, Any], output: 
                 code = row.code
                 start, end = (_both(moment, zone) for moment in (code.validity_start_utc, code.validity_end_utc))
                 print(f"{row.line}\t{code.voucher_id}\t{escaped(code.value)}\t{start}\t{end}", flush=True)
+            await _warn_of_inactive(client, file, output)
             return _summary(file, skipped, None, output)
 
         async def send(batch: list[Row]) -> None:
             await client.voucher_codes.add([row.code for row in batch])
 
         tally = await send_in_batches(to_add, send, label="import", concurrency=client.max_concurrency, output=output)
+        if tally.done:
+            await _warn_of_inactive(client, file, output)
     return _summary(file, skipped, tally, output)
 
 
 async def _active_values(
-    client: AsyncMewsClient, vouchers: list[uuid.UUID], output: Output
-) -> set[tuple[uuid.UUID, str]]:
-    """(voucher, value) of every active code of these vouchers."""
+    client: AsyncMewsClient, vouchers: list[uuid.UUID], output: Output, ids: set[uuid.UUID]
+) -> tuple[set[tuple[uuid.UUID, str]], dict[uuid.UUID, str]]:
+    """(voucher, value) of every active code of these vouchers, and the value of each code whose id is in `ids`."""
     active: set[tuple[uuid.UUID, str]] = set()
+    values_of_ids: dict[uuid.UUID, str] = {}
     if not vouchers:
-        return active
+        return active, values_of_ids
     with output.progress("reading the codes already there", None) as tracker:
         async for page in client.voucher_codes.get_all_pages(vouchers):
             active.update((code.voucher_id, code.value) for code in page.items if code.is_active and code.value)
+            if ids:
+                values_of_ids.update((code.id, code.value) for code in page.items if code.id in ids and code.value)
             tracker.advance(len(page.items))
-    return active
+    return active, values_of_ids
+
+
+def _changed_values(file: ImportFile, values_of_ids: dict[uuid.UUID, str]) -> Iterator[BadRow]:
+    """A warning for each row whose `Id` names a code of another value (a spreadsheet changed it, most likely)."""
+    if not values_of_ids:
+        return
+    for row in file.rows:
+        code_id = file.code_ids.get(row.line)
+        was = values_of_ids.get(code_id) if code_id is not None else None
+        if was is not None and was != row.code.value:
+            yield BadRow(
+                row.line,
+                f"Value {row.code.value!r} differs from {was!r}, the value of the code {code_id} this row names in "
+                "its Id column: a spreadsheet may have changed it (an encoding, a formula); --strict refuses the file",
+            )
+
+
+def _ended(rows: Iterable[Row]) -> Iterator[Row]:
+    """The rows to add whose validity has already ended."""
+    now = dt.datetime.now(dt.UTC)
+    for row in rows:
+        end = row.code.validity_end_utc
+        if end is not None and end < now:
+            yield row
+
+
+async def _warn_of_inactive(client: AsyncMewsClient, file: ImportFile, output: Output) -> None:
+    """Warn of the file's vouchers that are not active, read after the batches so that it never delays them.
+
+    A failure to read them is not an error of the import: it only leaves the warning out.
+    """
+    vouchers = file.rows.vouchers()
+    if not vouchers:
+        return
+    try:
+        inactive = [
+            voucher
+            async for voucher in client.vouchers.get_all(voucher_ids=vouchers, active=False)
+            if not voucher.is_active
+        ]
+    except MewsError:
+        return
+    for voucher in inactive:
+        output.warn(
+            f"warning: the voucher {voucher.name!r} ({voucher.id}) is not active: its codes cannot be used until it is"
+        )
 
 
 def _both(moment: dt.datetime | None, zone: zoneinfo.ZoneInfo | None) -> str:
@@ -174,9 +243,11 @@ def _summary(file: ImportFile, skipped: Sized, tally: Tally[Row] | None, output:
     return Summary("import", counts, output.elapsed(), details, note)
 
 
-def run_import(file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool) -> Summary:
+def run_import(
+    file: ImportFile, client_options: dict[str, Any], output: Output, *, dry_run: bool, strict: bool = False
+) -> Summary:
     """`import_rows` on its own event loop."""
-    return asyncio.run(import_rows(file, client_options, output, dry_run=dry_run))
+    return asyncio.run(import_rows(file, client_options, output, dry_run=dry_run, strict=strict))
 
 
 @click.command("import", short_help="Add the codes of a CSV file or workbook, skipping those already there.")
@@ -189,6 +260,11 @@ def run_import(file: ImportFile, client_options: dict[str, Any], output: Output,
     help="Put every row into this voucher (no VoucherId column needed).",
 )
 @click.option("--voucher", "voucher_name", metavar="NAME", help="The same, naming the voucher (see `vouchers`).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse the whole file on any warning (a value that differs from the code its Id names, an ended validity).",
+)
 @source_options
 @DATE_FORMAT
 @shared_options()
@@ -201,6 +277,7 @@ def command(
     dry_run: bool,
     voucher_id: uuid.UUID | None,
     voucher_name: str | None,
+    strict: bool,
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
@@ -233,5 +310,5 @@ def command(
         if voucher_name is not None:
             voucher_id = names.id_of(voucher_name)
         loaded = read_import_file(file, voucher_id, source=source, reading=reading, voucher_named=names)
-        summary = run_import(loaded, options, output, dry_run=dry_run)
+        summary = run_import(loaded, options, output, dry_run=dry_run, strict=strict)
     return output.summary(summary, data_on_stdout=dry_run)

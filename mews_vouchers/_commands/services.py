@@ -13,7 +13,7 @@ from mews_vouchers._shared.settings import Settings, shared_options
 from mews_wrapper import MewsClient
 
 
-def list_services(client_options: dict[str, Any], output: Output) -> int:
+def list_services(client_options: dict[str, Any], output: Output, *, long: bool = False) -> int:
     """Print every service the token reaches."""
     with MewsClient(**client_options) as client:
         services = sorted(client.services.get_all(), key=lambda service: (service.name or "", str(service.id)))
@@ -27,17 +27,18 @@ def list_services(client_options: dict[str, Any], output: Output) -> int:
         }
         for service in services
     ]
-    print_rows(rows, SERVICE_COLUMNS, output, counted(len(rows), "service"))
+    print_rows(rows, SERVICE_COLUMNS, output, counted(len(rows), "service"), long=long)
     return 0
 
 
 @click.command("services", short_help="Show every service the token reaches (a table, or lines when piped).")
+@click.option("--long", is_flag=True, help="In the table, whole ids (lines and --json always have them).")
 @shared_options(enterprise=False)
 @command_job
-def command(output: Output, settings: Settings) -> int:
+def command(output: Output, settings: Settings, long: bool) -> int:
     """Show every service the token reaches: a table, tab-separated lines when piped (--json: JSON lines).
 
     The columns: Name, Id, Type (Bookable or Additional), EnterpriseId, IsActive.
     """
     with settings.connection() as options:
-        return list_services(options, output)
+        return list_services(options, output, long=long)

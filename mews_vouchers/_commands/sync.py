@@ -201,7 +201,7 @@ async def sync_codes(
     `lease_storage`: the Redis URL that holds the sync lease (None: a file lock on this machine).
     """
     for note in file.notes:
-        output.say(note)
+        output.warn(note)
     if file.bad:
         for bad in file.bad:
             output.warn(f"line {bad.line}: {bad.reason}")

@@ -15,7 +15,7 @@ from mews_vouchers._shared.settings import Settings, shared_options
 from mews_wrapper import MewsClient, Service, Voucher
 
 
-def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool) -> int:
+def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes: bool, long: bool = False) -> int:
     """Print every voucher the token reaches, with its service's name (and its number of active codes)."""
     with MewsClient(**client_options) as client:
         services = {service.id: service for service in client.services.get_all()}
@@ -23,7 +23,7 @@ def list_vouchers(client_options: dict[str, Any], output: Output, *, with_codes:
         counts = _active_codes(client, [voucher.id for voucher in vouchers]) if with_codes else None
     rows = [_voucher_row(voucher, services, counts) for voucher in vouchers]
     columns = (*VOUCHER_COLUMNS, "ActiveCodes") if with_codes else VOUCHER_COLUMNS
-    print_rows(rows, columns, output, counted(len(rows), "voucher"))
+    print_rows(rows, columns, output, counted(len(rows), "voucher"), long=long)
     return 0
 
 
@@ -60,13 +60,14 @@ def _voucher_row(
 
 @click.command("vouchers", short_help="Show every voucher the token reaches, by name (a table, or lines when piped).")
 @click.option("--codes", "with_codes", is_flag=True, help="Also count each voucher's active codes (reads them all).")
+@click.option("--long", is_flag=True, help="In the table, whole ids (lines and --json always have them).")
 @shared_options(enterprise=False)
 @command_job
-def command(output: Output, settings: Settings, with_codes: bool) -> int:
+def command(output: Output, settings: Settings, with_codes: bool, long: bool) -> int:
     """Show every voucher the token reaches: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
 
     The columns: Name, Id, Type, ServiceName, ServiceId, EnterpriseId, IsActive (and ActiveCodes with --codes). It
     reads services/getAll, then vouchers/getAll for those services; a name shown here works as `--voucher NAME`.
     """
     with settings.connection() as options:
-        return list_vouchers(options, output, with_codes=with_codes)
+        return list_vouchers(options, output, with_codes=with_codes, long=long)

@@ -99,6 +99,8 @@ def write_codes(
         }
 
     if file_format == "csv":
+        if how.excel_safe:  # a CSV for a spreadsheet: a BOM tells it UTF-8 (without one, CAFÉ shows as CAFÃ‰)
+            stream.write("\ufeff")
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(columns)
         tell = how.on_formula_like

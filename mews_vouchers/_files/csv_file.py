@@ -134,11 +134,30 @@ def _decoded_lines(path: str, binary: BinaryIO, encoding: str | None) -> Iterato
             shown = data[max(0, error.start - 10) : error.start + 10]
             where = f"{path}: line {number} is not {encoding or 'UTF-8'} (byte {error.start + 1}, near {shown!r})"
             if encoding is None:
+                page, region = likely_code_page(data)
                 raise CsvFileError(
-                    f'{where}; a file saved by Excel as "CSV (Comma delimited)" on Windows is Windows-1252: '
-                    "pass --encoding cp1252 (or save it as CSV UTF-8)"
+                    f'{where}; a file saved by a spreadsheet as "CSV" on Windows is in its code page, here most likely '
+                    f"{region}: pass --encoding {page} (or save it as CSV UTF-8)"
                 ) from None
             raise CsvFileError(f"{where}; pass the encoding it was saved in with --encoding") from None
+
+
+_CENTRAL_EUROPEAN = set("čďěňřšťůžČĎĚŇŘŠŤŮŽąćęłńśźżĄĆĘŁŃŚŹŻőűŐŰĺľŕĹĽŔ")
+_WESTERN = set("èìòùøåæçñãõÈÌÒÙØÅÆÇÑÃÕßàâêîôœŒ")
+
+
+def likely_code_page(data: bytes) -> tuple[str, str]:
+    """The Windows code page that `data` (not UTF-8) was most likely written in, and its region's name."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x8D: Ť in cp1250)
+        return "cp1250", "Windows-1250 (Central European)"
+    central = data.decode("cp1250", errors="replace")
+    if sum(character in _CENTRAL_EUROPEAN for character in central) > sum(
+        character in _WESTERN for character in western
+    ):
+        return "cp1250", "Windows-1250 (Central European)"
+    return "cp1252", "Windows-1252 (Western European)"
 
 
 def _wide_lines(path: str, binary: BinaryIO, encoding: str) -> Iterator[str]:

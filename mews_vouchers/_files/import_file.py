@@ -12,6 +12,7 @@ are checked here: a code must be text (a number cell has lost its leading zeros 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import uuid
@@ -26,7 +27,8 @@ from mews_vouchers._files.xlsx_file import NoSavedValue, is_cell_error
 from mews_vouchers._shared.console import CommandError
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
-VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE = (
+CODE_ID, VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE = (
+    "Id",
     "VoucherId",
     "Voucher",
     "Value",
@@ -34,7 +36,7 @@ VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE = (
     "ValidityEndUtc",
     "IsActive",
 )
-KNOWN_COLUMNS = (VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE)
+KNOWN_COLUMNS = (CODE_ID, VOUCHER_ID, VOUCHER, VALUE, START, END, IS_ACTIVE)
 _ALIASES = {"vouchername": VOUCHER, "validitystart": START, "validityend": END}
 _HEADER_CELL = re.compile(r"(?P<name>[A-Za-z]+)\s*(?:[(\[](?P<zone>[^)\]]+)[)\]])?")
 _TRUE, _FALSE = {"true", "1", "yes", ""}, {"false", "0", "no"}
@@ -73,7 +75,9 @@ class ImportFile:
     reading: DateReading = field(default_factory=DateReading)
     local_times: bool = False
     notes: list[str] = field(default_factory=list)
-    """What people should know of how the file was read (the sheet of several), before anything is done."""
+    """What people should know of how the file was read (the sheet of several, a column overridden) before it runs."""
+    code_ids: dict[int, uuid.UUID] = field(default_factory=dict)
+    """Line -> the code id of its `Id` column (an export's rows say which code they came from)."""
 
 
 def read_import_file(
@@ -93,6 +97,7 @@ def read_import_file(
     line) when the file as a whole cannot be used; a bad row only becomes a `BadRow`.
     """
     reader = _FileReader(voucher_id, reading, voucher_named, only_this_voucher=only_this_voucher)
+    reader.legacy_encoding = source.encoding is not None and not source.encoding.casefold().startswith("utf")
     notes = reader.result.notes
     return reader.read(read_table(path, source, header_names=[*KNOWN_COLUMNS, *_ALIASES], on_note=notes.append))
 
@@ -119,6 +124,11 @@ class _FileReader:
         self._reading = reading
         self._named = named
         self.result = ImportFile(reading=reading)
+        self._overridden_vouchers: set[str] = set()
+        self._overridden_rows = 0
+        self._broken_ids = 0
+        self.legacy_encoding = False
+        """Whether the text came through a legacy code page (a `?` in a value may stand for a lost letter)."""
 
     def read(self, records: Iterator[Record]) -> ImportFile:
         result = self.result
@@ -141,6 +151,15 @@ class _FileReader:
                 result.bad.append(BadRow(line, f"Value {code.value!r} repeats line {first} (same voucher)"))
         if columns is None:
             raise ImportFileError(f"no header row: the first line must name the columns ({VOUCHER_ID},{VALUE},...)")
+        if self._overridden_rows:
+            named = sorted(self._overridden_vouchers)
+            shown_ids = ", ".join(voucher[:8] for voucher in named[:3]) + (" ..." if len(named) > 3 else "")
+            broken = f" and {self._broken_ids:,} that are not voucher ids" if self._broken_ids else ""
+            result.notes.append(
+                f"warning: the {VOUCHER_ID} column named {len(named):,} other voucher(s) ({shown_ids or '-'}){broken} "
+                f"on {self._overridden_rows:,} rows: the voucher given on the command line ({self._override}) "
+                "overrode them, every row goes into it"
+            )
         return result
 
     def _header(self, fields: Sequence[Cell]) -> _Columns:
@@ -205,8 +224,17 @@ class _FileReader:
         except MewsValidationError as error:
             raise ValueError(_in_column_names(str(error))) from None
         warning = _looks_rewritten(value)
+        if warning is None and self.legacy_encoding and "?" in value:
+            warning = (
+                f"{VALUE} {value!r} holds '?', which a spreadsheet writes for a letter the file's code page lacks: "
+                "check the code (or save the file as CSV UTF-8)"
+            )
         if warning is not None:
             self.result.warnings.append(BadRow(line, warning))
+        code_id = _text(cell(CODE_ID)).strip()
+        if code_id:
+            with contextlib.suppress(ValueError):
+                self.result.code_ids[line] = uuid.UUID(code_id)
         return code, active_text not in _FALSE
 
     def _voucher(self, by_id: Cell, by_name: Cell) -> uuid.UUID:
@@ -215,6 +243,12 @@ class _FileReader:
         if self._override is not None:
             if self._only_this_voucher and text and text.casefold() != str(self._override):
                 raise ValueError(f"{VOUCHER_ID} {text!r} is another voucher than {self._override}")
+            if text and text.casefold() != str(self._override):
+                self._overridden_rows += 1
+                try:
+                    self._overridden_vouchers.add(str(uuid.UUID(text)))
+                except ValueError:
+                    self._broken_ids += 1
             check_name = self._only_this_voucher and not text and name.strip() and self._named is not None
             if check_name and self._named(name) != self._override:  # type: ignore[misc]
                 raise ValueError(f"{VOUCHER} {name!r} is another voucher than {self._override}")
