@@ -155,6 +155,8 @@ def _public_items(items: Callable[[Any], tuple[_ItemT, ...]], parsed: Any) -> tu
         return items(parsed), None
     except (TypeError, ValueError) as error:
         return (), str(error)
+    except (AttributeError, KeyError, IndexError) as error:  # a shape the conversion did not foresee: still a refusal
+        return (), f"{type(error).__name__}: {error}"
 
 
 def _parse_failure(error: Exception) -> str:

@@ -95,12 +95,7 @@ def public_service(service: GeneratedService) -> Service:
         if not all(isinstance(text, str) for text in names.values()):
             raise TypeError(f"Names {names!r} are not all strings")
     name = convert.optional_str(service.name, "Name")
-    data = service.data
-    kind = None
-    value: dict[str, Any] = {}
-    if data is not None and not isinstance(data, Unset):
-        kind = convert.optional_str(data.discriminator, "Data.Discriminator")
-        value = convert.unknown_fields(data.value) if data.value is not None else {}
+    kind, value = _data_of(service.data)
     if not isinstance(service.is_active, bool):
         raise TypeError(f"IsActive {service.is_active!r} is not a boolean")
     return Service(
@@ -117,6 +112,28 @@ def public_service(service: GeneratedService) -> Service:
         data=value,
         extra=convert.unknown_fields(service),
     )
+
+
+def _data_of(data: Any) -> tuple[str | None, dict[str, Any]]:
+    """The kind and value of a service's `Data`, which may come as a parsed model or as a plain object.
+
+    The generated parser passes the object through when it cannot take it: Mews' schema allows `Data` without a
+    `Discriminator`, which reads as no kind.
+    """
+    if data is None or isinstance(data, Unset):
+        return None, {}
+    if isinstance(data, dict):
+        kind, value = data.get("Discriminator"), data.get("Value")
+    else:
+        kind, value = getattr(data, "discriminator", None), getattr(data, "value", None)
+        value = None if value is None or isinstance(value, Unset) else convert.unknown_fields(value)
+    if isinstance(kind, Unset):
+        kind = None
+    if kind is not None and not isinstance(kind, str):
+        raise TypeError(f"Data.Discriminator {kind!r} is not text")
+    if value is not None and not isinstance(value, dict):
+        raise TypeError(f"Data.Value {value!r} is not an object")
+    return kind, value or {}
 
 
 def _services_of(parsed: Any) -> tuple[Service, ...]:

@@ -136,15 +136,41 @@ def _vouchers_of(parsed: Any) -> tuple[Voucher, ...]:
     assignments = parsed.voucher_assignments
     pairs = None
     if assignments is not None and not isinstance(assignments, Unset):
-        pairs = [
-            (convert.required_uuid(a.voucher_id, "VoucherId"), convert.required_uuid(a.rate_id, "RateId"))
-            for a in assignments
-        ]
+        pairs = []
+        for number, assignment in enumerate(assignments):
+            voucher_id, rate_id = (_field(assignment, name) for name in ("VoucherId", "RateId"))
+            if voucher_id is None or rate_id is None:  # Mews' schema makes both optional: a pair without one
+                continue  # assigns nothing
+            where = f"VoucherAssignments[{number}]."
+            pairs.append(
+                (
+                    convert.required_uuid(voucher_id, where + "VoucherId"),
+                    convert.required_uuid(rate_id, where + "RateId"),
+                )
+            )
     rates = _rates_by_voucher(pairs)
     vouchers = parsed.vouchers
     if vouchers is None or isinstance(vouchers, Unset):
         return ()
-    return tuple(public_voucher(voucher, rates) for voucher in vouchers)
+    return tuple(_public_or_refused(number, voucher, rates) for number, voucher in enumerate(vouchers))
+
+
+_ATTRIBUTES = {"VoucherId": "voucher_id", "RateId": "rate_id"}
+_REQUIRED = ("Id", "ServiceId", "Name", "IsActive")
+
+
+def _field(item: Any, name: str) -> Any:
+    """A field of an item the generated parser made a model of, or passed through as a plain object."""
+    value = item.get(name) if isinstance(item, dict) else getattr(item, _ATTRIBUTES[name], None)
+    return None if isinstance(value, Unset) else value
+
+
+def _public_or_refused(number: int, voucher: Any, rates: dict[uuid.UUID, list[uuid.UUID]] | None) -> Voucher:
+    if not isinstance(voucher, dict):
+        return public_voucher(voucher, rates)
+    missing = next((name for name in _REQUIRED if voucher.get(name) is None), None)  # why the parser passed it
+    reason = f"{missing} is missing or null" if missing else "it is not the documented shape"
+    raise TypeError(f"Vouchers[{number}]: {reason}")
 
 
 VOUCHERS: Reader[Voucher] = Reader(VoucherResult, _vouchers_of, "Vouchers", read_vouchers)
