@@ -17,6 +17,7 @@ _BOOKABLE_DATA = {
     "EndOffset": "P0M1DT12H0M0S",
     "OccupancyStartOffset": "P0M0DT0H0M0S",
     "OccupancyEndOffset": "P0M0DT23H59M59S",
+    "TimeUnit": "Day",  # deprecated, and still required by Mews' document: sent as Mews sends it
     "TimeUnitPeriod": "Day",
 }
 _ADDITIONAL_DATA = {
