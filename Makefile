@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv tools generate check-generated lint test conformance docs demo bench record clean
+.PHONY: help venv tools generate check-generated lint test conformance spec-drift docs demo bench record clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ node_modules/.installed: package.json package-lock.json
 
 conformance: $(STAMP) node_modules/.installed ## Prism (proxy and mock), openapi-core and the matrices judge client, sandbox and spec
 	$(BIN)/python scripts/conformance.py --out reports/conformance.json
+
+spec-drift: $(STAMP) ## how openapi.yaml differs from Mews' own document (MEWS_SPEC=path-or-URL for a newer one)
+	$(BIN)/python scripts/spec_drift.py
 
 docs: $(STAMP) ## build the documentation site into docs/_build/html (warnings are errors)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs docs/_build/html

@@ -25,7 +25,7 @@ class WireServiceOptions(msgspec.Struct, rename="pascal", forbid_unknown_fields=
 class WireServiceData(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, frozen=True, gc=False):
     """`ServiceData` of openapi.yaml: the kind's name (any text) and its value (any object)."""
 
-    discriminator: str
+    discriminator: str | msgspec.UnsetType = msgspec.UNSET
     value: dict[str, Any] | None = None
 
 
@@ -75,7 +75,7 @@ def read_services(body: bytes) -> tuple[tuple[Service, ...], uuid.UUID | None] |
                 is_active=wire.is_active,
                 name=name_of(names, wire.name),
                 names=names,
-                type=None if data is None else data.discriminator,
+                type=None if data is None or isinstance(data.discriminator, msgspec.UnsetType) else data.discriminator,
                 ordering=wire.ordering,
                 external_identifier=wire.external_identifier,
                 created_utc=as_utc(wire.created_utc),

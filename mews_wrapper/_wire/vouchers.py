@@ -45,8 +45,8 @@ class WireVoucher(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, f
 class WireVoucherAssignment(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, frozen=True, gc=False):
     """`VoucherAssignment` of openapi.yaml, strictly."""
 
-    voucher_id: uuid.UUID
-    rate_id: uuid.UUID
+    voucher_id: uuid.UUID | msgspec.UnsetType = msgspec.UNSET
+    rate_id: uuid.UUID | msgspec.UnsetType = msgspec.UNSET
 
 
 class WireVoucherResult(msgspec.Struct, rename="pascal", forbid_unknown_fields=True, frozen=True, gc=False):
@@ -78,7 +78,15 @@ def read_vouchers(body: bytes) -> tuple[tuple[Voucher, ...], uuid.UUID | None] |
     if page is None:
         return None
     assignments = page.voucher_assignments
-    rates = _rates_by_voucher(None if assignments is None else ((a.voucher_id, a.rate_id) for a in assignments))
+    rates = _rates_by_voucher(
+        None
+        if assignments is None
+        else (
+            (a.voucher_id, a.rate_id)
+            for a in assignments
+            if not isinstance(a.voucher_id, msgspec.UnsetType) and not isinstance(a.rate_id, msgspec.UnsetType)
+        )
+    )
     vouchers = []
     for wire in page.vouchers or ():
         is_active = wire.is_active

@@ -20,15 +20,16 @@ class ServiceData:
     """What is particular to the kind of service: a tagged union (Mews marks it `x-coproduct`, with no OpenAPI
     discriminator mapping). `Discriminator` names the kind, `Value` holds `BookableServiceData` for `Bookable` and
     `AdditionalServiceData` for `Additional`. Modelled as a plain string and an open object on purpose: a kind Mews adds
-    later is data to keep, not an error.
+    later is data to keep, not an error. Mews' document does not require `Discriminator`: without it the kind is unknown
+    (None), not an error.
 
         Attributes:
-            discriminator (str): `Bookable` or `Additional` (today's kinds; another one is kept as given).
+            discriminator (str | Unset): `Bookable` or `Additional` (today's kinds; another one is kept as given).
             value (None | ServiceDataValueType0 | Unset): `BookableServiceData` or `AdditionalServiceData`, as
                 `Discriminator` says.
     """
 
-    discriminator: str
+    discriminator: str | Unset = UNSET
     value: None | ServiceDataValueType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,11 +48,9 @@ class ServiceData:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "Discriminator": discriminator,
-            }
-        )
+        field_dict.update({})
+        if discriminator is not UNSET:
+            field_dict["Discriminator"] = discriminator
         if value is not UNSET:
             field_dict["Value"] = value
 
@@ -62,7 +61,7 @@ class ServiceData:
         from ..models.service_data_value_type_0 import ServiceDataValueType0
 
         d = dict(src_dict)
-        discriminator = d.pop("Discriminator")
+        discriminator = d.pop("Discriminator", UNSET)
 
         def _parse_value(data: object) -> None | ServiceDataValueType0 | Unset:
             if data is None:
