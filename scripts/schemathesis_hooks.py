@@ -6,9 +6,11 @@ non-empty token, UUIDs), it becomes a value of the same kind that the sandbox kn
 voucher, service and enterprise, codes this hook adds first (for delete), and a null cursor (a cursor must be one
 the server gave; null is just as valid). Invalid values stay as generated, so negative cases stay negative.
 
-`filter_case`: a positive case that breaks a documented rule the schema cannot state (a validity or UpdatedUtc
-interval whose start is after its end, an UpdatedUtc interval longer than 3 calendar months: `openapi.yaml` says so
-in words) is left out rather than judged, since Mews answers it with its documented 400.
+`filter_case`: a positive case that breaks a rule the schema cannot state is left out rather than judged: an
+UpdatedUtc interval longer than 3 calendar months (Mews' rule: `x-max-interval-in-months: 3` in its document, and
+its documented 400), and a validity or UpdatedUtc interval whose start is after its end. That one is our rule, not
+Mews': Mews documents nothing for it. This project refuses such an interval (the client before sending, the
+sandbox with a 400), as `openapi.yaml`'s TimeFilterInterval description and `contracts/known-differences.yaml` say.
 """
 
 from __future__ import annotations

@@ -13,11 +13,13 @@ T = TypeVar("T", bound="TimeFilterInterval")
 
 @_attrs_define
 class TimeFilterInterval:
-    """A half-open interval `StartUtc <= t < EndUtc`; if start equals end it matches that instant only.
+    """A half-open interval `StartUtc <= t < EndUtc`; if start equals end it matches that instant only. A start after the
+    end matches nothing: this project treats it as a mistake (the client refuses it before sending, the sandbox answers
+    400). Mews documents no such rule: a choice of ours, listed in contracts/known-differences.yaml.
 
-    Attributes:
-        start_utc (datetime.datetime | None | Unset): Start of the interval in UTC (inclusive).
-        end_utc (datetime.datetime | None | Unset): End of the interval in UTC (exclusive).
+        Attributes:
+            start_utc (datetime.datetime | None | Unset): Start of the interval in UTC (inclusive).
+            end_utc (datetime.datetime | None | Unset): End of the interval in UTC (exclusive).
     """
 
     start_utc: datetime.datetime | None | Unset = UNSET
