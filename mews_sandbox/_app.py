@@ -110,6 +110,8 @@ async def handle(request: Request, route: Route) -> Response:
         await asyncio.sleep(state.faults.latency_after_seconds)
     if fault == "corrupt":
         return corrupted(response)
+    if fault == "misshapen":
+        return Response(b"[]", status_code=200, headers={"Request-Id": request_id}, media_type="application/json")
     if fault == "drop-after":
         return DroppedConnection()
     if fault in AFTER_ACTING:  # "<status>-after": acted, then failed

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 #: The faults a script may name. "ok" lets one request through untouched; every status but 502 (a proxy's HTML
 #: page) answers in Mews' error shape; "drop" cuts the connection before acting, "drop-after" after acting (the
 #: case where a client cannot know whether its write went in); "corrupt" acts, then sends its answer with a body
-#: that claims gzip and is not (a proxy that mangled it); "<status>-after" acts, then answers with that status
-#: (Mews did the work and then failed).
+#: that claims gzip and is not (a proxy that mangled it); "misshapen" acts, then answers 200 with a JSON body no
+#: Connector schema allows (`[]`: the wrong answer of the referees' negative control); "<status>-after" acts, then
+#: answers with that status (Mews did the work and then failed).
 FAULTS = (
     "ok",
     "400",
@@ -29,6 +30,7 @@ FAULTS = (
     "drop",
     "drop-after",
     "corrupt",
+    "misshapen",
     "408-after",
     "500-after",
     "502-after",
@@ -36,7 +38,7 @@ FAULTS = (
     "504-after",
 )
 #: Faults that let the operation act before they break the answer.
-AFTER_ACTING = frozenset(fault for fault in FAULTS if fault.endswith("-after") or fault == "corrupt")
+AFTER_ACTING = frozenset(fault for fault in FAULTS if fault.endswith("-after") or fault in ("corrupt", "misshapen"))
 RANDOM_FAULTS = ("408", "429", "500", "502", "503")
 RANDOM_AFTER_FAULTS = ("408-after", "500-after", "502-after", "503-after")
 
