@@ -6,8 +6,9 @@
 2. Prism as a proxy (`prism proxy openapi.yaml <sandbox> --errors`) between the wrapper and the sandbox while a
    scenario runs: every operation and filter, several pages and an empty one, more than 1000 ids, a window longer
    than 3 months, a portfolio token across two enterprises, delete twice, and the sandbox's faults on every
-   operation. A request or response that breaks the spec, or a status the spec does not declare, is a violation
-   (Prism's `sl-violations` header, or its own problem answer).
+   operation; then an async pass and the command line's documented session (`official_referees.judged`). A request
+   or response that breaks the spec, or a status the spec does not declare, is a violation (Prism's `sl-violations`
+   header, or its own problem answer). The same runs again judged by Mews' own document (`official_referees`).
 3. Schemathesis against the sandbox with `openapi.yaml`: a fixed seed, at most 100 examples per operation, every
    check, and hooks (`scripts/schemathesis_hooks.py`) that put the demo tokens and known ids where that keeps a case
    valid. Excluded, by name: the examples phase, whose documented bodies name Mews' own vouchers and codes, unknown
@@ -121,9 +122,9 @@ def client(url: str, referee: Referee, **options: Any) -> MewsClient:
     return MewsClient(platform_url=url, http_client=http, sleep=lambda seconds: None, **options)
 
 
-def proxy_scenario(sandbox: RunningSandbox, url: str) -> dict[str, Any]:
+def proxy_scenario(sandbox: RunningSandbox, url: str, referee: Referee | None = None) -> dict[str, Any]:
     """The wrapper against the sandbox through Prism's proxy: every operation, filter and fault."""
-    referee = Referee()
+    referee = referee or Referee()
     mews = client(url, referee)
     added = mews.voucher_codes.add([NewVoucherCode(VOUCHER_A, f"PRISM-{n}") for n in range(2500)])  # 3 chunks
     ids = [code.id for code in added]
@@ -300,6 +301,23 @@ def junit_counts(modules: list[str]) -> dict[str, int]:
         return {key: int(suite.get(key, "0")) for key in ("tests", "failures", "errors", "skipped")}
 
 
+def official_failures(official: dict[str, Any]) -> list[str]:
+    """What fails the run in the judgement by Mews' document: a request finding, an unmatched finding, a command
+    that failed, a negative control that caught nothing."""
+    problems = [f"by Mews' document, new: {line}" for line in official["unmatched"]]
+    problems += [f"by Mews' document, new: {line}" for line in official["schemathesis"]["unmatched"]]
+    problems += official["schemathesis"]["problems"] + official["cli_failed"]
+    for operation, figures in official["per_operation"].items():
+        if figures["request_findings"]:
+            problems.append(f"by Mews' document: {figures['request_findings']} request findings on {operation}")
+    for document, operations in official["negative_control"].items():
+        for operation, caught in operations.items():
+            for kind, count in caught.items():
+                if not count:
+                    problems.append(f"negative control: {document} caught no {kind.replace('_', ' ')} of {operation}")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="reports/conformance.json")
@@ -316,14 +334,28 @@ def main() -> int:
         rate_limit=0,
         seed=3,
     )
+    import official_referees  # noqa: PLC0415 - it imports this module: the referees by Mews' document
+
     with run_sandbox(config) as sandbox:
         with prism("proxy", "openapi.yaml", sandbox.url, "--errors") as proxy_url:
-            proxy = proxy_scenario(sandbox, proxy_url)
+            ours = official_referees.judged(sandbox, proxy_url, known_kind=None)  # openapi.yaml: no known differences
+        proxy = {
+            "requests_checked": ours["requests_checked"],
+            "violations": ours["unmatched"] + ours["cli_failed"],
+            "faults_injected": ours["faults_injected"],
+            "per_operation": ours["per_operation"],
+            "cli_commands": ours["cli_commands"],
+        }
         proxy["negative_control_violations"] = negative_control(sandbox)
     with prism("mock", "openapi.yaml") as mock_url:
         mock = mock_examples(mock_url)
     with run_sandbox(SandboxConfig(rate_limit=0, seed=5)) as fresh:
         fuzzed = schemathesis_run(fresh.url)
+    with run_sandbox(config) as sandbox:  # a sandbox of its own: the scenario adds the same codes again
+        official = official_referees.official_proxy(sandbox)
+        official["negative_control"] = official_referees.negative_controls(sandbox)
+    with run_sandbox(SandboxConfig(rate_limit=0, seed=5)) as fresh:
+        official["schemathesis"] = official_referees.official_schemathesis(fresh.url)
     matrices = {
         "cassettes_validated_by_openapi_core": junit_counts(["tests/cassettes/test_cassette_contract.py"]),
         "fault_matrix_and_bulk_runs": junit_counts(["tests/integration/test_fault_matrix.py"]),
@@ -338,6 +370,7 @@ def main() -> int:
         "schemathesis": fuzzed,
         "matrices": matrices,
         "items_lost_or_duplicated": lost_or_duplicated,
+        "mews_document": official,
     }
     out = ROOT / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -353,11 +386,21 @@ def main() -> int:
         f"bad inputs {matrices['bad_inputs']['tests']} cases; {failures} failed; "
         f"items lost or duplicated {lost_or_duplicated}; report {args.out}"
     )
-    for problem in proxy["violations"] + mock["misread"] + fuzzed["problems"]:
+    official_problems = official_failures(official)
+    figures = official["per_operation"]
+    print(
+        f"conformance by Mews' document: prism proxy {official['requests_checked']} requests, "
+        f"{sum(op['request_findings'] for op in figures.values())} request findings, "
+        f"{sum(op['response_findings'] for op in figures.values())} response findings "
+        f"({sum(op['response_findings_known'] for op in figures.values())} known differences); "
+        f"command line {official['cli_commands']} commands; schemathesis {official['schemathesis']['cases']} cases, "
+        f"{official['schemathesis']['failures']} failures, {len(official['schemathesis']['unmatched'])} unmatched"
+    )
+    for problem in proxy["violations"] + mock["misread"] + fuzzed["problems"] + official_problems:
         print(f"  {problem}")
     if not proxy["negative_control_violations"]:
         print("  the negative control found nothing: Prism's zero cannot be trusted")
-    failed = proxy["violations"] or mock["misread"] or fuzzed["problems"] or failures
+    failed = proxy["violations"] or mock["misread"] or fuzzed["problems"] or failures or official_problems
     return 1 if failed or not proxy["negative_control_violations"] else 0
 
 

@@ -88,8 +88,42 @@ def _conformance(report: dict[str, Any]) -> str:
         f"{report['schemathesis']['failures']} failures; openapi-core, "
         f"{matrices['cassettes_validated_by_openapi_core']['tests']} cassette checks; the fault matrix, "
         f"{matrices['fault_matrix_and_bulk_runs']['tests']} cases; items lost or duplicated: "
-        f"{report['items_lost_or_duplicated']}.\n"
+        f"{report['items_lost_or_duplicated']}.\n" + _by_mews_document(report.get("mews_document"))
     )
+
+
+def _by_mews_document(official: dict[str, Any] | None) -> str:
+    """The table of what the referees found judging by Mews' own document, per operation."""
+    if not official:
+        return ""
+    rows = [
+        "",
+        "Judged by Mews' own document (`contracts/mews-connector-openapi.yaml`), with Prism as a proxy while the "
+        f"client (sync and async) and {official['cli_commands']} commands of the command line ran; every response "
+        "finding is one of the known differences (`contracts/known-differences.yaml`):",
+        "",
+        "| operation | requests | request findings | response findings | of them known differences |"
+        " negative control: wrong request caught (ours / Mews') | wrong answer caught (ours / Mews') |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    controls = official.get("negative_control", {})
+    ours, mews = controls.get("openapi.yaml", {}), controls.get("contracts/mews-connector-openapi.yaml", {})
+    for operation, figures in official["per_operation"].items():
+        ours_caught, mews_caught = ours.get(operation, {}), mews.get(operation, {})
+        rows.append(
+            f"| `{operation}` | {figures['requests']} | {figures['request_findings']} | {figures['response_findings']}"
+            f" | {figures['response_findings_known']} | {ours_caught.get('wrong_request', '-')} / "
+            f"{mews_caught.get('wrong_request', '-')} | {ours_caught.get('wrong_answer', '-')} / "
+            f"{mews_caught.get('wrong_answer', '-')} |"
+        )
+    fuzzed = official["schemathesis"]
+    rows += [
+        "",
+        f"Schemathesis with Mews' document: {fuzzed['cases']} cases, {fuzzed['failures']} failures, "
+        f"{len(fuzzed['unmatched'])} not among the known differences.",
+        "",
+    ]
+    return "\n".join(rows)
 
 
 def write_figures() -> None:
