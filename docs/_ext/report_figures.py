@@ -79,6 +79,7 @@ def _bench(figures: dict[str, Any]) -> str:
 
 def _conformance(report: dict[str, Any]) -> str:
     matrices = report["matrices"]
+    by_mews = _by_mews_document(report.get("mews_document"), report["prism_proxy"].get("per_operation"))
     return (
         f"From `reports/conformance.json`: Prism as a proxy checked {report['prism_proxy']['requests_checked']} "
         f"requests, {len(report['prism_proxy']['violations'])} violations (its negative control: "
@@ -88,11 +89,11 @@ def _conformance(report: dict[str, Any]) -> str:
         f"{report['schemathesis']['failures']} failures; openapi-core, "
         f"{matrices['cassettes_validated_by_openapi_core']['tests']} cassette checks; the fault matrix, "
         f"{matrices['fault_matrix_and_bulk_runs']['tests']} cases; items lost or duplicated: "
-        f"{report['items_lost_or_duplicated']}.\n" + _by_mews_document(report.get("mews_document"))
+        f"{report['items_lost_or_duplicated']}.\n" + by_mews
     )
 
 
-def _by_mews_document(official: dict[str, Any] | None) -> str:
+def _by_mews_document(official: dict[str, Any] | None, ours_figures: dict[str, Any] | None = None) -> str:
     """The table of what the referees found judging by Mews' own document, per operation."""
     if not official:
         return ""
@@ -102,16 +103,20 @@ def _by_mews_document(official: dict[str, Any] | None) -> str:
         f"client (sync and async) and {official['cli_commands']} commands of the command line ran; every response "
         "finding is one of the known differences (`contracts/known-differences.yaml`):",
         "",
-        "| operation | requests | request findings | response findings | of them known differences |"
-        " negative control: wrong request caught (ours / Mews') | wrong answer caught (ours / Mews') |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| operation | requests | findings by openapi.yaml (request / response) | by Mews' document: request findings |"
+        " response findings | of them known differences | negative control: wrong request caught (ours / Mews') |"
+        " wrong answer caught (ours / Mews') |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     controls = official.get("negative_control", {})
     ours, mews = controls.get("openapi.yaml", {}), controls.get("contracts/mews-connector-openapi.yaml", {})
     for operation, figures in official["per_operation"].items():
         ours_caught, mews_caught = ours.get(operation, {}), mews.get(operation, {})
+        by_ours = (ours_figures or {}).get(operation)
+        judged_ours = "-" if by_ours is None else f"{by_ours['request_findings']} / {by_ours['response_findings']}"
         rows.append(
-            f"| `{operation}` | {figures['requests']} | {figures['request_findings']} | {figures['response_findings']}"
+            f"| `{operation}` | {figures['requests']} | {judged_ours} | {figures['request_findings']} | "
+            f"{figures['response_findings']}"
             f" | {figures['response_findings_known']} | {ours_caught.get('wrong_request', '-')} / "
             f"{mews_caught.get('wrong_request', '-')} | {ours_caught.get('wrong_answer', '-')} / "
             f"{mews_caught.get('wrong_answer', '-')} |"
