@@ -16,11 +16,16 @@ except ImportError as missing:  # pragma: no cover - depends on how the package 
 
 from mews_sandbox._app import create_app
 from mews_sandbox._config import (
+    CHAIN,
     DEMO_ACCESS_TOKEN,
     DEMO_CLIENT_TOKEN,
+    DEMO_RATE,
     ENTERPRISE_A,
     ENTERPRISE_B,
     PORTFOLIO_ACCESS_TOKEN,
+    RATE_B,
+    RATE_BREAKFAST_INCLUDED,
+    RATE_NON_REFUNDABLE,
     SERVICE_A,
     SERVICE_A_BREAKFAST,
     SERVICE_B,
@@ -31,6 +36,8 @@ from mews_sandbox._config import (
     VOUCHER_INACTIVE,
     VOUCHER_SUMMER_2026,
     AccessGrant,
+    EnterpriseSpec,
+    RateSpec,
     SandboxConfig,
     ServiceSpec,
     VoucherSpec,
@@ -40,11 +47,16 @@ from mews_sandbox._server import RunningSandbox, run_sandbox, start_sandbox
 from mews_sandbox._state_lock import read_holder as state_file_holder
 
 __all__ = [
+    "CHAIN",
     "DEMO_ACCESS_TOKEN",
     "DEMO_CLIENT_TOKEN",
+    "DEMO_RATE",
     "ENTERPRISE_A",
     "ENTERPRISE_B",
     "PORTFOLIO_ACCESS_TOKEN",
+    "RATE_B",
+    "RATE_BREAKFAST_INCLUDED",
+    "RATE_NON_REFUNDABLE",
     "SERVICE_A",
     "SERVICE_A_BREAKFAST",
     "SERVICE_B",
@@ -55,7 +67,9 @@ __all__ = [
     "VOUCHER_INACTIVE",
     "VOUCHER_SUMMER_2026",
     "AccessGrant",
+    "EnterpriseSpec",
     "FaultPlan",
+    "RateSpec",
     "RunningSandbox",
     "SandboxConfig",
     "ServiceSpec",

@@ -1,7 +1,7 @@
 """The Starlette application: every operation's route, with faults, rate limits and Mews-shaped errors.
 
-Each resource module (`_voucher_codes`, `_services`, `_vouchers`) declares its routes by full path; what every
-operation shares (JSON, the rate limit, the tokens, faults, `Prefer`) is here.
+Each resource module (`_voucher_codes`, `_services`, `_vouchers`, `_rates`, `_enterprises`) declares its routes by
+full path; what every operation shares (JSON, the rate limit, the tokens, faults, `Prefer`) is here.
 """
 
 from __future__ import annotations
@@ -18,14 +18,20 @@ from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
+from mews_sandbox import _enterprises, _rates, _services, _voucher_codes, _vouchers
 from mews_sandbox import _rules as rules
-from mews_sandbox import _services, _voucher_codes, _vouchers
 from mews_sandbox._config import SandboxConfig
 from mews_sandbox._faults import AFTER_ACTING
 from mews_sandbox._routes import Route
 from mews_sandbox._state import SandboxState
 
-ROUTES: tuple[Route, ...] = (*_voucher_codes.ROUTES, *_services.ROUTES, *_vouchers.ROUTES)
+ROUTES: tuple[Route, ...] = (
+    *_voucher_codes.ROUTES,
+    *_services.ROUTES,
+    *_vouchers.ROUTES,
+    *_rates.ROUTES,
+    *_enterprises.ROUTES,
+)
 FAULT_MESSAGES = {
     "400": "Bad request (injected).",
     "401": "Invalid ClientToken or AccessToken (injected).",

@@ -25,6 +25,36 @@ SERVICE_A = "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
 SERVICE_A_BREAKFAST = "a1f0c7e2-3b4d-4c5e-9f60-718293a4b5c6"
 SERVICE_B = "c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f"
 DEMO_RATE = "f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b"
+RATE_BREAKFAST_INCLUDED = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+RATE_NON_REFUNDABLE = "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"
+RATE_B = "2c3d4e5f-6a7b-4c8d-ae9f-1a2b3c4d5e6f"
+CHAIN = "2f6be44e-9881-4b12-aefe-afce011a9d67"
+
+
+@dataclass(frozen=True)
+class EnterpriseSpec:
+    """An enterprise (property) of the sandbox: its name, timezone, chain and identifiers."""
+
+    name: str
+    time_zone: str = "Europe/Prague"
+    short_name: str | None = None
+    external_identifier: str | None = None
+    default_language: str = "en-US"
+    chain_id: str = CHAIN
+    chain_name: str = "Sandbox Hotels"
+
+
+@dataclass(frozen=True)
+class RateSpec:
+    """A rate of the sandbox: its service, names by language, kind, base rate and activity."""
+
+    service_id: str
+    names: dict[str, str]
+    type: str = "Public"
+    short_name: str | None = None
+    base_rate_id: str | None = None
+    is_active: bool = True
+    is_enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -56,6 +86,28 @@ def default_services() -> dict[str, ServiceSpec]:
         SERVICE_A: ServiceSpec(ENTERPRISE_A, {"en-US": "Accommodation", "cs-CZ": "Ubytování"}),
         SERVICE_A_BREAKFAST: ServiceSpec(ENTERPRISE_A, {"en-US": "Breakfast"}, type="Additional", ordering=1),
         SERVICE_B: ServiceSpec(ENTERPRISE_B, {"en-US": "Accommodation"}),
+    }
+
+
+def default_enterprises() -> dict[str, EnterpriseSpec]:
+    """The demo enterprise in Prague and the portfolio's second one in Budapest, in one chain."""
+    return {
+        ENTERPRISE_A: EnterpriseSpec("Sandbox Hotel Prague", "Europe/Prague", "SBX-PRG", "sandbox-prague"),
+        ENTERPRISE_B: EnterpriseSpec("Sandbox Hotel Budapest", "Europe/Budapest", "SBX-BUD", "sandbox-budapest"),
+    }
+
+
+def default_rates() -> dict[str, RateSpec]:
+    """The accommodation rates of both enterprises: a base rate each, and two rates derived from the demo one."""
+    return {
+        DEMO_RATE: RateSpec(SERVICE_A, {"en-US": "Best available", "cs-CZ": "Nejlepší cena"}, short_name="BAR"),
+        RATE_BREAKFAST_INCLUDED: RateSpec(
+            SERVICE_A, {"en-US": "Breakfast included"}, type="Private", short_name="BB", base_rate_id=DEMO_RATE
+        ),
+        RATE_NON_REFUNDABLE: RateSpec(
+            SERVICE_A, {"en-US": "Non-refundable"}, type="Private", short_name="NR", base_rate_id=DEMO_RATE
+        ),
+        RATE_B: RateSpec(SERVICE_B, {"en-US": "Best available"}, short_name="BAR"),
     }
 
 
@@ -91,6 +143,8 @@ class SandboxConfig:
     )
     vouchers: dict[str, Any] = field(default_factory=default_vouchers)
     services: dict[str, ServiceSpec] = field(default_factory=default_services)
+    enterprises: dict[str, EnterpriseSpec] = field(default_factory=default_enterprises)
+    rates: dict[str, RateSpec] = field(default_factory=default_rates)
     rate_limit: int = 200
     rate_window_seconds: float = 30.0
     seed: int | None = None
@@ -125,6 +179,11 @@ class SandboxConfig:
             specs[voucher_id] = VoucherSpec(str(given), self._bookable_service(str(given)), f"Voucher {voucher_id[:8]}")
         self.voucher_specs = specs
         self.vouchers = {voucher_id: spec.enterprise_id for voucher_id, spec in specs.items()}
+        self.enterprises = dict(self.enterprises)
+        named = [*self.vouchers.values(), *(enterprise for grant in self.grants for enterprise in grant.enterprise_ids)]
+        for enterprise_id in named:  # every enterprise a token reaches has a name and a timezone
+            self.enterprises.setdefault(enterprise_id, EnterpriseSpec(f"Enterprise {enterprise_id[:8]}", "UTC"))
+        self.rates = {rate_id: rate for rate_id, rate in self.rates.items() if rate.service_id in self.services}
 
     def _bookable_service(self, enterprise_id: str) -> str:
         for service_id, service in self.services.items():

@@ -135,26 +135,26 @@ def limitation(body: Mapping[str, Any]) -> tuple[int, str | None]:
     return count, None if cursor is None else uuid_text(cursor, "Limitation.Cursor")
 
 
-def updated_interval(body: Mapping[str, Any]) -> Interval | None:
-    """The UpdatedUtc filter: start <= end and at most 3 calendar months long; a null (or absent) end is open.
+def updated_interval(body: Mapping[str, Any], field: str = "UpdatedUtc") -> Interval | None:
+    """The UpdatedUtc filter (or `field`, as LinkedUtc): start <= end, at most 3 calendar months; a null end is open.
 
     The documentation marks both ends nullable and limits the interval to 3 months: the limit is checked where there
     are two ends to measure, and a missing end leaves that side unbounded.
     """
-    value = body.get("UpdatedUtc")
+    value = body.get(field)
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise bad("UpdatedUtc", "expected an object with StartUtc and EndUtc.")
-    only_fields(value, ("StartUtc", "EndUtc"), "UpdatedUtc.")
-    start = optional_datetime(value.get("StartUtc"), "UpdatedUtc.StartUtc")
-    end = optional_datetime(value.get("EndUtc"), "UpdatedUtc.EndUtc")
+        raise bad(field, "expected an object with StartUtc and EndUtc.")
+    only_fields(value, ("StartUtc", "EndUtc"), f"{field}.")
+    start = optional_datetime(value.get("StartUtc"), f"{field}.StartUtc")
+    end = optional_datetime(value.get("EndUtc"), f"{field}.EndUtc")
     if start is not None and end is not None:
         if start > end:
-            raise bad("UpdatedUtc", "StartUtc must not be after EndUtc.")
+            raise bad(field, "StartUtc must not be after EndUtc.")
         limit = months_later(parse_utc(value["StartUtc"]), MAX_INTERVAL_MONTHS)
         if limit is not None and end > to_micros(limit):
-            raise bad("UpdatedUtc", f"the interval must not be longer than {MAX_INTERVAL_MONTHS} months.")
+            raise bad(field, f"the interval must not be longer than {MAX_INTERVAL_MONTHS} months.")
     return Interval(start, end)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mews_sandbox._clock import EPOCH, Clock, IdSource, parse_utc
-from mews_sandbox._config import SandboxConfig, ServiceSpec, VoucherSpec
+from mews_sandbox._config import EnterpriseSpec, RateSpec, SandboxConfig, ServiceSpec, VoucherSpec
 from mews_sandbox._listing import Listing
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import NewCode, Store
@@ -33,6 +33,8 @@ class SandboxState:
         self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
         self.services: Listing[ServiceSpec] = Listing(list(config.services.items()))
         self.vouchers: Listing[VoucherSpec] = Listing(list(config.voucher_specs.items()))
+        self.enterprises: Listing[EnterpriseSpec] = Listing(list(config.enterprises.items()))
+        self.rates: Listing[RateSpec] = Listing(list(config.rates.items()))
         if config.seed_codes and self.store.count() == 0:
             self._seed_codes(config.seed_codes)
 

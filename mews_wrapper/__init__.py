@@ -39,9 +39,13 @@ from mews_wrapper._exceptions import (
 )
 from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
+from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises, match_enterprise
+from mews_wrapper._resources.rates import AsyncRates, Rates, match_rate
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
 from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers, match_voucher
+from mews_wrapper._types.enterprises import Enterprise
+from mews_wrapper._types.rates import Rate
 from mews_wrapper._types.services import Service
 from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
 from mews_wrapper._types.vouchers import Voucher
@@ -53,7 +57,9 @@ __all__ = [
     "DEMO_PLATFORM_URL",
     "PRODUCTION_PLATFORM_URL",
     "AmbiguousMatchError",
+    "AsyncEnterprises",
     "AsyncMewsClient",
+    "AsyncRates",
     "AsyncServices",
     "AsyncVoucherCodes",
     "AsyncVouchers",
@@ -62,6 +68,8 @@ __all__ = [
     "BatchError",
     "ClientClosedError",
     "ConflictError",
+    "Enterprise",
+    "Enterprises",
     "ForbiddenError",
     "MewsAPIError",
     "MewsClient",
@@ -75,8 +83,10 @@ __all__ = [
     "NotFoundError",
     "Page",
     "PayloadTooLargeError",
+    "Rate",
     "RateLimit",
     "RateLimitError",
+    "Rates",
     "RequestTimeoutError",
     "ServerError",
     "Service",
@@ -87,5 +97,7 @@ __all__ = [
     "VoucherCodes",
     "Vouchers",
     "__version__",
+    "match_enterprise",
+    "match_rate",
     "match_voucher",
 ]

@@ -22,6 +22,8 @@ from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
 from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit, limit_with_environment
+from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises
+from mews_wrapper._resources.rates import AsyncRates, Rates
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
 from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
@@ -159,6 +161,16 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
         return Vouchers(self._session, self._shell, self.services)
 
     @functools.cached_property
+    def rates(self) -> Rates:
+        """The rates of those services, which vouchers unlock: `get_all`, `get_all_pages`, `find` (by name)."""
+        return Rates(self._session, self._shell, self.services)
+
+    @functools.cached_property
+    def enterprises(self) -> Enterprises:
+        """The enterprises (properties) the token reaches, with names and timezones: `get_all`, `find`."""
+        return Enterprises(self._session, self._shell)
+
+    @functools.cached_property
     def _shell(self) -> SyncShell:
         return SyncShell(self._http, self._sleep or time.sleep, self._pacer, self._max_concurrency)
 
@@ -201,6 +213,16 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
     def vouchers(self) -> AsyncVouchers:
         """The vouchers of those services: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
         return AsyncVouchers(self._session, self._shell, self.services)
+
+    @functools.cached_property
+    def rates(self) -> AsyncRates:
+        """The rates of those services: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        return AsyncRates(self._session, self._shell, self.services)
+
+    @functools.cached_property
+    def enterprises(self) -> AsyncEnterprises:
+        """The enterprises the token reaches: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        return AsyncEnterprises(self._session, self._shell)
 
     @functools.cached_property
     def _shell(self) -> AsyncShell:

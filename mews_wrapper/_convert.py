@@ -81,3 +81,12 @@ def unknown_fields(model: Any) -> dict[str, Any]:
     """The fields a generated model did not know (its `additional_properties`), as a plain dict."""
     properties = getattr(model, "additional_properties", None)
     return dict(properties) if isinstance(properties, Mapping) else {}
+
+
+def optional_bool(value: object, name: str) -> bool | None:
+    """A boolean, or None for null and absent."""
+    if value is None or isinstance(value, Unset):
+        return None
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} {value!r} is not a boolean")
+    return value

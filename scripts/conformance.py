@@ -43,6 +43,7 @@ import yaml
 from mews_sandbox import (
     DEMO_ACCESS_TOKEN,
     DEMO_CLIENT_TOKEN,
+    DEMO_RATE,
     ENTERPRISE_A,
     ENTERPRISE_B,
     PORTFOLIO_ACCESS_TOKEN,
@@ -59,8 +60,16 @@ from mews_wrapper import MewsAPIError, MewsClient, MewsError, NewVoucherCode
 ROOT = Path(__file__).resolve().parents[1]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 PATH = "/api/connector/v1/"
-OPERATIONS = ("voucherCodes/getAll", "voucherCodes/add", "voucherCodes/delete", "services/getAll", "vouchers/getAll")
-READS = ("voucherCodes/getAll", "services/getAll", "vouchers/getAll")
+OPERATIONS = (
+    "voucherCodes/getAll",
+    "voucherCodes/add",
+    "voucherCodes/delete",
+    "services/getAll",
+    "vouchers/getAll",
+    "rates/getAll",
+    "enterprises/getAll",
+)
+READS = ("voucherCodes/getAll", "services/getAll", "vouchers/getAll", "rates/getAll", "enterprises/getAll")
 EXTRA_VOUCHERS = [str(uuid.UUID(int=5000 + number, version=4)) for number in range(1100)]
 
 
@@ -151,6 +160,11 @@ def proxy_scenario(sandbox: RunningSandbox, url: str, referee: Referee | None = 
     assert str(mews.vouchers.find("Summer sale").id) == VOUCHER_A
     portfolio_services = list(portfolio.services.get_all(enterprise_ids=[ENTERPRISE_A, ENTERPRISE_B]))
     assert {str(service.enterprise_id) for service in portfolio_services} == {ENTERPRISE_A, ENTERPRISE_B}
+    assert len(list(mews.rates.get_all(page_size=1))) >= 3  # services/getAll first, then full pages of one
+    assert list(mews.rates.get_all([SERVICE_A], active=True, rate_ids=[DEMO_RATE]))
+    assert str(mews.rates.find("Best available", service_id=SERVICE_A).id) == DEMO_RATE
+    assert {enterprise.name for enterprise in portfolio.enterprises.get_all(page_size=1)} >= {"Sandbox Hotel Prague"}
+    assert str(portfolio.enterprises.find("Sandbox Hotel Budapest").id) == ENTERPRISE_B
     # Every fault whose answer Prism can relay. Not "drop" and "corrupt": a proxy cannot pass on a cut connection or
     # a body it cannot decode (Prism answers its own FetchError); the fault matrix of make test covers both.
     faults = ["400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "504"]
@@ -204,6 +218,10 @@ def run_operation(mews: MewsClient, operation: str, ids: list[uuid.UUID], number
         mews.voucher_codes.delete(ids[number : number + 1])
     elif operation == "services/getAll":
         list(mews.services.get_all(page_size=1))  # two pages and an empty one: the repeated cursor shows
+    elif operation == "rates/getAll":
+        list(mews.rates.get_all([SERVICE_A], page_size=1))
+    elif operation == "enterprises/getAll":
+        list(mews.enterprises.get_all(page_size=1))
     else:
         list(mews.vouchers.get_all([SERVICE_A], voucher_ids=[VOUCHER_A, EXTRA_VOUCHERS[0]], page_size=1))
 
@@ -247,6 +265,8 @@ def read_one(mews: MewsClient, operation: str, status: int) -> str | None:
         "voucherCodes/delete": lambda: mews.voucher_codes.delete([uuid.UUID(int=1, version=4)]),
         "services/getAll": lambda: list(mews.services.get_all(page_size=10)),
         "vouchers/getAll": lambda: list(mews.vouchers.get_all([SERVICE_A], page_size=10)),
+        "rates/getAll": lambda: list(mews.rates.get_all([SERVICE_A], page_size=10)),
+        "enterprises/getAll": lambda: list(mews.enterprises.get_all(page_size=10)),
     }
     try:
         result = calls[operation]()

@@ -99,6 +99,8 @@ async def _async_pass(url: str) -> None:
         assert len([code async for code in mews.voucher_codes.get_all([VOUCHER_A], page_size=2)]) >= 3
         assert [service async for service in mews.services.get_all()]
         assert [voucher async for voucher in mews.vouchers.get_all([SERVICE_A], with_rates=True)]
+        assert (await mews.rates.find("Best available", service_id=SERVICE_A)).short_name == "BAR"
+        assert [enterprise async for enterprise in mews.enterprises.get_all()]
         await mews.voucher_codes.delete([code.id for code in added])
 
 
@@ -245,6 +247,8 @@ def negative_controls(sandbox: RunningSandbox) -> dict[str, dict[str, dict[str, 
         "voucherCodes/delete": {"VoucherCodeIds": [VOUCHER_A]},
         "services/getAll": {"Limitation": {"Count": 10}},
         "vouchers/getAll": {"ServiceIds": [SERVICE_A], "Extent": {"Vouchers": True}, "Limitation": {"Count": 10}},
+        "rates/getAll": {"ServiceIds": [SERVICE_A], "Extent": {"Rates": True}, "Limitation": {"Count": 10}},
+        "enterprises/getAll": {"Limitation": {"Count": 10}},
     }
     credentials = {"ClientToken": DEMO_CLIENT_TOKEN, "AccessToken": DEMO_ACCESS_TOKEN, "Client": "negative 1.0"}
     caught: dict[str, dict[str, dict[str, int]]] = {}

@@ -90,13 +90,13 @@ def filter_case(ctx: Any, case: Any) -> bool:
     meta = case.meta
     if meta is None or meta.generation.mode != GenerationMode.POSITIVE or not isinstance(case.body, dict):
         return True
-    intervals = [case.body.get("UpdatedUtc")]
-    intervals += [
+    windows = [case.body.get("UpdatedUtc"), case.body.get("LinkedUtc")]  # at most 3 months each
+    validities = [
         {"StartUtc": entry.get("ValidityStartUtc"), "EndUtc": entry.get("ValidityEndUtc")}
         for entry in _entries(case.body)
     ]
-    return all(
-        _documented_interval(interval, months=3 if index == 0 else None) for index, interval in enumerate(intervals)
+    return all(_documented_interval(window, months=3) for window in windows) and all(
+        _documented_interval(validity, months=None) for validity in validities
     )
 
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, PORTFOLIO_ACCESS_TOKEN
-from mews_wrapper import AsyncMewsClient, MewsClient, Page, Service, Voucher, VoucherCode
+from mews_wrapper import AsyncMewsClient, Enterprise, MewsClient, Page, Rate, Service, Voucher, VoucherCode
 
 
 class Api:
@@ -56,6 +56,26 @@ class Api:
         if isinstance(self.client, AsyncMewsClient):
             return [voucher async for voucher in result]
         return list(result)
+
+    async def rates(self, *args: Any, **kwargs: Any) -> list[Rate]:
+        result = self.client.rates.get_all(*args, **kwargs)
+        if isinstance(self.client, AsyncMewsClient):
+            return [rate async for rate in result]
+        return list(result)
+
+    async def find_rate(self, *args: Any, **kwargs: Any) -> Rate:
+        result = self.client.rates.find(*args, **kwargs)
+        return await result if isinstance(self.client, AsyncMewsClient) else result
+
+    async def enterprises(self, **kwargs: Any) -> list[Enterprise]:
+        result = self.client.enterprises.get_all(**kwargs)
+        if isinstance(self.client, AsyncMewsClient):
+            return [enterprise async for enterprise in result]
+        return list(result)
+
+    async def find_enterprise(self, name: str) -> Enterprise:
+        result = self.client.enterprises.find(name)
+        return await result if isinstance(self.client, AsyncMewsClient) else result
 
     async def find_voucher(self, *args: Any, **kwargs: Any) -> Voucher:
         result = self.client.vouchers.find(*args, **kwargs)

@@ -20,7 +20,8 @@ from mews_connector_client.models import ActivityStateEnum, Limitation, VoucherE
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_if_none, window_or_unset
-from mews_wrapper._exceptions import AmbiguousMatchError, MewsValidationError, NoMatchError
+from mews_wrapper._exceptions import MewsValidationError
+from mews_wrapper._matching import match_named
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
 from mews_wrapper._program import Session
@@ -38,7 +39,6 @@ __all__ = ["GET_ALL", "AsyncVouchers", "Vouchers"]
 logger = logging.getLogger(LOGGER_NAME)
 
 GET_ALL = Endpoint("vouchers/getAll", vouchers_get_all, idempotent=True, reader=VOUCHERS)
-_SHOWN_CANDIDATES = 10
 
 
 def _page_body(
@@ -181,23 +181,13 @@ def match_voucher(name: str, vouchers: Sequence[Voucher]) -> Voucher:
     For matching many names against one read of `vouchers.get_all()` (a file that names its vouchers). Raises
     `NoMatchError` (naming the closest names) or `AmbiguousMatchError` (listing the matches, `matches`).
     """
-    matches = [voucher for voucher in vouchers if voucher.name == name]
-    if not matches:
-        folded = name.strip().casefold()
-        matches = [voucher for voucher in vouchers if voucher.name.strip().casefold() == folded]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        listed = "; ".join(f"{voucher.name!r} {voucher.id} (service {voucher.service_id})" for voucher in matches)
-        raise AmbiguousMatchError(f"{len(matches)} vouchers are called {name!r}: {listed}; pass its id", matches)
-    import difflib  # noqa: PLC0415 - only for this error: not a cost of every import
-
-    names = sorted({voucher.name for voucher in vouchers})
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    shown = ", ".join(map(repr, names[:_SHOWN_CANDIDATES])) + (", ..." if len(names) > _SHOWN_CANDIDATES else "")
-    known = f" (the token reaches {len(names)}: {shown})" if names else " (the token reaches no voucher)"
-    raise NoMatchError(f"no voucher is called {name!r}{hint}{known}")
+    return match_named(
+        name,
+        vouchers,
+        kind="voucher",
+        name_of=lambda voucher: voucher.name,
+        about=lambda voucher: f"{voucher.name!r} {voucher.id} (service {voucher.service_id})",
+    )
 
 
 class Vouchers:

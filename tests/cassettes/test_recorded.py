@@ -191,3 +191,23 @@ async def test_a_portfolio_token_reads_the_services_of_both_enterprises(make_api
     api = client(make_api, target, portfolio=True)
     services = await api.services(enterprise_ids=[target.enterprise_a, target.enterprise_b])
     assert {str(service.enterprise_id) for service in services} == {target.enterprise_a, target.enterprise_b}
+
+
+async def test_rates_of_the_token_by_name(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    rates = await api.rates(page_size=2)  # services/getAll first, then full pages of two
+    assert rates
+    assert all(rate.name for rate in rates)
+    assert api.paths[0] == "services/getAll"
+    assert set(api.paths[1:]) == {"rates/getAll"}
+    names = {rate.name for rate in rates}
+    found = await api.find_rate(sorted(names)[0].upper())  # up to case: the rule of vouchers.find
+    assert found.name == sorted(names)[0]
+
+
+async def test_a_portfolio_token_names_its_enterprises(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target, portfolio=True)
+    enterprises = await api.enterprises(page_size=1)
+    assert {str(enterprise.id) for enterprise in enterprises} == {target.enterprise_a, target.enterprise_b}
+    assert all(enterprise.name and enterprise.time_zone for enterprise in enterprises)
+    assert set(api.paths) == {"enterprises/getAll"}

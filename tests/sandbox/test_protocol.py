@@ -215,7 +215,7 @@ def test_prefer_return_minimal_gives_204_for_an_empty_page_and_for_delete(sandbo
     [
         ("POST", PATH + "getall", 404),
         ("POST", PATH + "getAll/", 404),
-        ("POST", "/api/connector/v1/rates/getAll", 404),
+        ("POST", "/api/connector/v1/reservations/getAll", 404),
         ("GET", PATH + "getAll", 405),
         ("PUT", PATH + "add", 405),
     ],

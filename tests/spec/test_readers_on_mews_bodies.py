@@ -35,6 +35,8 @@ READS = {
     "voucherCodes/getAll": lambda client: list(client.voucher_codes.get_all([VOUCHER])),
     "services/getAll": lambda client: list(client.services.get_all()),
     "vouchers/getAll": lambda client: list(client.vouchers.get_all([SERVICE], with_rates=True)),
+    "rates/getAll": lambda client: list(client.rates.get_all([SERVICE])),
+    "enterprises/getAll": lambda client: list(client.enterprises.get_all()),
 }
 
 

@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from mews_wrapper import AsyncMewsClient, AuthenticationError, MewsClient, MewsResponseError
-from mews_wrapper._resources import services, voucher_codes, vouchers
+from mews_wrapper._resources import enterprises, rates, services, voucher_codes, vouchers
 from mews_wrapper._responses import read_answer, reference_answer
 
 ACCESS_TOKEN = "AccessToken-abcdef0123456789-SECRET"
@@ -68,6 +68,26 @@ def _voucher(item_id: str) -> dict[str, Any]:
         "CreatedUtc": "2026-01-01T00:00:00Z",
         "UpdatedUtc": "2026-01-02T00:00:00Z",
     }
+
+
+def _rate(item_id: str) -> dict[str, Any]:
+    return {
+        "Id": item_id,
+        "ServiceId": SERVICE,
+        "GroupId": SERVICE,
+        "IsBaseRate": True,
+        "IsActive": True,
+        "IsEnabled": True,
+        "IsPublic": True,
+        "IsDefault": False,
+        "Type": "Public",
+        "Names": {"en-US": f"Rate {item_id[:8]}"},
+        "UpdatedUtc": "2026-01-02T00:00:00Z",
+    }
+
+
+def _enterprise(item_id: str) -> dict[str, Any]:
+    return {"Id": item_id, "Name": f"Hotel {item_id[:8]}", "TimeZoneIdentifier": "Europe/Prague"}
 
 
 @attrs.frozen
@@ -117,6 +137,26 @@ READS = [
         "vouchers",
         "ids",
         "ServiceIds",
+    ),
+    PagedRead(
+        "rates/getAll",
+        rates.GET_ALL,
+        "Rates",
+        _rate,
+        lambda r, **kw: r.get_all_pages(kw.pop("ids", [SERVICE]), **kw),
+        "rates",
+        "ids",
+        "ServiceIds",
+    ),
+    PagedRead(
+        "enterprises/getAll",
+        enterprises.GET_ALL,
+        "Enterprises",
+        _enterprise,
+        lambda r, **kw: r.get_all_pages(**({"enterprise_ids": kw.pop("ids")} if "ids" in kw else {}), **kw),
+        "enterprises",
+        "ids",
+        "EnterpriseIds",
     ),
 ]
 
@@ -269,6 +309,16 @@ def test_rounds_keep_at_most_max_concurrency_requests_out(read: PagedRead) -> No
     assert mews.most_in_flight == 2
 
 
+FAST_READS = [read for read in READS if read.endpoint.reader.fast is not None]
+"""The reads with a msgspec reader: codes, services, vouchers (rates and enterprises, a few hundred per token, are
+read by the generated parser alone)."""
+
+
+def test_the_large_listings_have_a_fast_reader() -> None:
+    assert [str(read) for read in FAST_READS] == ["voucherCodes/getAll", "services/getAll", "vouchers/getAll"]
+
+
+@pytest.mark.parametrize("read", FAST_READS, ids=str)
 @pytest.mark.parametrize("total", [0, 1, 12])
 def test_the_fast_reader_and_the_generated_parser_agree_on_the_endpoints_bodies(read: PagedRead, total: int) -> None:
     session = MewsClient("c", "a", platform_url="https://api.mews.com")._session

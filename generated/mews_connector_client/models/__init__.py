@@ -6,10 +6,17 @@ from .additional_service_data_promotions import AdditionalServiceDataPromotions
 from .bookable_service_data import BookableServiceData
 from .bookable_service_data_time_unit_period import BookableServiceDataTimeUnitPeriod
 from .connector_api_exception_result import ConnectorApiExceptionResult
+from .enterprise import Enterprise
+from .enterprise_filter_parameters import EnterpriseFilterParameters
+from .enterprise_result import EnterpriseResult
 from .limitation import Limitation
 from .localized_strings import LocalizedStrings
 from .multiple_voucher_code_add_parameters import MultipleVoucherCodeAddParameters
 from .multiple_voucher_code_delete_parameters import MultipleVoucherCodeDeleteParameters
+from .rate import Rate
+from .rate_extent import RateExtent
+from .rate_filter_parameters import RateFilterParameters
+from .rate_result import RateResult
 from .service import Service
 from .service_data import ServiceData
 from .service_data_value_type_0 import ServiceDataValueType0
@@ -40,10 +47,17 @@ __all__ = (
     "BookableServiceData",
     "BookableServiceDataTimeUnitPeriod",
     "ConnectorApiExceptionResult",
+    "Enterprise",
+    "EnterpriseFilterParameters",
+    "EnterpriseResult",
     "Limitation",
     "LocalizedStrings",
     "MultipleVoucherCodeAddParameters",
     "MultipleVoucherCodeDeleteParameters",
+    "Rate",
+    "RateExtent",
+    "RateFilterParameters",
+    "RateResult",
     "Service",
     "ServiceData",
     "ServiceDataValueType0",
