@@ -11,7 +11,18 @@ from collections.abc import Sequence
 
 import click
 
-from mews_vouchers._commands import delete, export, generate, import_, services, sync, vouchers
+from mews_vouchers._commands import (
+    delete,
+    enterprises,
+    export,
+    find,
+    generate,
+    import_,
+    rates,
+    services,
+    sync,
+    vouchers,
+)
 from mews_vouchers._commands import list as list_
 from mews_vouchers._commands import sandbox as sandbox_
 from mews_vouchers._shared.console import EXIT_OK, EXIT_SOME_FAILED
@@ -56,7 +67,7 @@ def cli() -> None:
     """
 
 
-COMMANDS = (vouchers, services, list_, export, import_, delete, generate, sync, sandbox_)
+COMMANDS = (vouchers, services, rates, enterprises, find, list_, export, import_, delete, generate, sync, sandbox_)
 """The subcommands, by module: each module's `command`."""
 
 for _module in COMMANDS:

@@ -41,7 +41,7 @@ from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
 from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises, match_enterprise
 from mews_wrapper._resources.rates import AsyncRates, Rates, match_rate
-from mews_wrapper._resources.services import AsyncServices, Services
+from mews_wrapper._resources.services import AsyncServices, Services, match_service
 from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
 from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers, match_voucher
 from mews_wrapper._types.enterprises import Enterprise
@@ -99,5 +99,6 @@ __all__ = [
     "__version__",
     "match_enterprise",
     "match_rate",
+    "match_service",
     "match_voucher",
 ]

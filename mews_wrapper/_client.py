@@ -147,8 +147,8 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
 
     @functools.cached_property
     def voucher_codes(self) -> VoucherCodes:
-        """The voucher-code operations: `get_all`, `get_all_pages`, `add`, `delete`."""
-        return VoucherCodes(self._session, self._shell)
+        """The voucher-code operations: `get_all`, `get_all_pages`, `add`, `delete`, `find` (by value)."""
+        return VoucherCodes(self._session, self._shell, self.vouchers)
 
     @functools.cached_property
     def services(self) -> Services:
@@ -201,8 +201,8 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
 
     @functools.cached_property
     def voucher_codes(self) -> AsyncVoucherCodes:
-        """The voucher-code operations, awaited: `get_all`, `get_all_pages`, `add`, `delete`."""
-        return AsyncVoucherCodes(self._session, self._shell)
+        """The voucher-code operations, awaited: `get_all`, `get_all_pages`, `add`, `delete`, `find` (by value)."""
+        return AsyncVoucherCodes(self._session, self._shell, self.vouchers)
 
     @functools.cached_property
     def services(self) -> AsyncServices:

@@ -77,6 +77,10 @@ class Api:
         result = self.client.enterprises.find(name)
         return await result if isinstance(self.client, AsyncMewsClient) else result
 
+    async def find_codes(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
+        result = self.client.voucher_codes.find(*args, **kwargs)
+        return await result if isinstance(self.client, AsyncMewsClient) else result  # type: ignore[no-any-return]
+
     async def find_voucher(self, *args: Any, **kwargs: Any) -> Voucher:
         result = self.client.vouchers.find(*args, **kwargs)
         return await result if isinstance(self.client, AsyncMewsClient) else result

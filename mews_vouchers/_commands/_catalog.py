@@ -20,7 +20,7 @@ from mews_vouchers._shared.console import Output
 
 VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
 SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
-ID_COLUMNS = frozenset({"Id", "ServiceId", "EnterpriseId"})
+ID_COLUMNS = frozenset({"Id", "ServiceId", "EnterpriseId", "VoucherId", "ChainId", "BaseRateId"})
 """Shown by their first 8 characters in a table (whole with --long, in lines and in JSON): one line, copyable."""
 SHORT_ID = 8
 

@@ -14,6 +14,7 @@ from mews_connector_client.types import UNSET
 
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_if_none, window_or_unset
+from mews_wrapper._matching import match_named
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
 from mews_wrapper._program import Session
@@ -24,7 +25,7 @@ from mews_wrapper._types.services import Service
 from mews_wrapper._validation import check_choice, check_page_size, check_window, to_uuid_list
 from mews_wrapper._wire.services import SERVICES
 
-__all__ = ["GET_ALL", "AsyncServices", "Services"]
+__all__ = ["GET_ALL", "AsyncServices", "Services", "match_service"]
 
 GET_ALL = Endpoint("services/getAll", services_get_all, idempotent=True, reader=SERVICES)
 SERVICE_TYPES = ("Bookable", "Additional")
@@ -122,3 +123,17 @@ class AsyncServices:
         query = self._calls.get_all(*args, **kwargs)
         pages: AsyncIterator[Page[Service]] = self._shell.merge(self._calls.streams(query))
         return pages
+
+
+def match_service(name: str, services: Iterable[Service]) -> Service:
+    """The one service called `name` in `services` (exactly, else up to case and spaces), as `vouchers.find` matches.
+
+    Raises `NoMatchError` (naming the closest names) or `AmbiguousMatchError` (listing the matches).
+    """
+    return match_named(
+        name,
+        list(services),
+        kind="service",
+        name_of=lambda service: service.name,
+        about=lambda service: f"{service.name!r} {service.id} (enterprise {service.enterprise_id})",
+    )

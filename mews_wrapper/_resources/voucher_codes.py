@@ -29,11 +29,12 @@ from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
 from mews_wrapper._program import ChunkedWrite, Session
 from mews_wrapper._resource import ResourceCalls, announce, async_items, target_enterprise
+from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
 from mews_wrapper._responses import Answer
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
-from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
-from mews_wrapper._validation import as_list, check_page_size, check_window, to_uuid_list
+from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH, NewVoucherCode, VoucherCode
+from mews_wrapper._validation import as_list, check_page_size, check_window, to_text_list, to_uuid_list
 from mews_wrapper._wire.voucher_codes import VOUCHER_CODES
 
 __all__ = ["ADD", "DELETE", "GET_ALL", "AsyncVoucherCodes", "VoucherCodes"]
@@ -221,16 +222,56 @@ class _Calls(ResourceCalls):
         return delete_codes(self._session, checked, target) if checked else None
 
 
+def check_values(values: Iterable[str] | None) -> list[str]:
+    """The arguments of `find`: code values, exactly as customers type them (1 to 128 characters each)."""
+    listed = as_list(values, "values", "code values")
+    if not listed:
+        raise MewsValidationError("values must name at least one code value")
+    checked = to_text_list(listed, "values", MAX_VALUE_LENGTH) or []
+    return list(dict.fromkeys(checked))
+
+
+def found_in_order(values: Sequence[str], codes: Iterable[VoucherCode]) -> list[VoucherCode]:
+    """The codes whose value is one of `values` (compared exactly, as Mews does): in `values` order, newest first."""
+    wanted = {value: index for index, value in enumerate(values)}
+    kept = [code for code in codes if code.value in wanted]
+    newest = sorted(kept, key=lambda code: code.updated_utc or code.created_utc or _EPOCH, reverse=True)
+    return sorted(newest, key=lambda code: wanted[code.value or ""])
+
+
+_EPOCH = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
 class VoucherCodes:
     """Voucher codes through a `MewsClient` (`client.voucher_codes`): `get_all`, `get_all_pages`, `add`, `delete`.
 
     Every call checks its arguments first: a bad one raises `MewsValidationError` naming it, and nothing is sent.
     """
 
-    def __init__(self, session: Session, shell: SyncShell) -> None:
-        """Bound to one client's session and shell (made by the client)."""
+    def __init__(self, session: Session, shell: SyncShell, vouchers: Vouchers | None = None) -> None:
+        """Bound to one client's session and shell (made by the client); `vouchers` serves `find`."""
         self._calls = _Calls(session, shell)
         self._shell = shell
+        self._vouchers = vouchers
+
+    def find(
+        self, values: Iterable[str], *, enterprise_ids: Iterable[str | uuid.UUID] | None = None
+    ) -> list[VoucherCode]:
+        """The codes with these exact values (Mews compares case-sensitively), across every voucher the token reaches.
+
+        Deleted codes come too (`is_active` False): Mews keeps them. In the order of `values`, the newest first
+        within a value; a value no code has is simply absent. The cost: `services/getAll` (a page or two), then
+        `vouchers/getAll` with the values (`VoucherCodeValues`, 1000 values a request), then the codes of only the
+        vouchers that hold one; memory holds the matching codes, not the vouchers' others.
+        """
+        wanted = check_values(values)
+        enterprises = to_uuid_list(enterprise_ids, "enterprise_ids")
+        if self._vouchers is None:  # pragma: no cover - the client always gives it
+            raise MewsValidationError("find needs the client's vouchers")
+        holders = [voucher.id for voucher in self._vouchers.get_all(code_values=wanted, enterprise_ids=enterprises)]
+        if not holders:
+            return []
+        return found_in_order(wanted, self.get_all(holders, enterprise_ids=enterprises))
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> Iterator[VoucherCode]:
@@ -261,10 +302,26 @@ class VoucherCodes:
 class AsyncVoucherCodes:
     """Voucher codes through an `AsyncMewsClient`: the calls of `VoucherCodes`, awaited (`async for` for get_all)."""
 
-    def __init__(self, session: Session, shell: AsyncShell) -> None:
-        """Bound to one client's session and shell (made by the client)."""
+    def __init__(self, session: Session, shell: AsyncShell, vouchers: AsyncVouchers | None = None) -> None:
+        """Bound to one client's session and shell (made by the client); `vouchers` serves `find`."""
         self._calls = _Calls(session, shell)
         self._shell = shell
+        self._vouchers = vouchers
+
+    async def find(
+        self, values: Iterable[str], *, enterprise_ids: Iterable[str | uuid.UUID] | None = None
+    ) -> list[VoucherCode]:
+        """The codes with these exact values across every voucher the token reaches (awaited); see `VoucherCodes`."""
+        wanted = check_values(values)
+        enterprises = to_uuid_list(enterprise_ids, "enterprise_ids")
+        if self._vouchers is None:  # pragma: no cover - the client always gives it
+            raise MewsValidationError("find needs the client's vouchers")
+        holders = [
+            voucher.id async for voucher in self._vouchers.get_all(code_values=wanted, enterprise_ids=enterprises)
+        ]
+        if not holders:
+            return []
+        return found_in_order(wanted, [code async for code in self.get_all(holders, enterprise_ids=enterprises)])
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> AsyncIterator[VoucherCode]:

@@ -211,3 +211,12 @@ async def test_a_portfolio_token_names_its_enterprises(make_api: ApiFactory, tar
     assert {str(enterprise.id) for enterprise in enterprises} == {target.enterprise_a, target.enterprise_b}
     assert all(enterprise.name and enterprise.time_zone for enterprise in enterprises)
     assert set(api.paths) == {"enterprises/getAll"}
+
+
+async def test_find_codes_by_value_across_vouchers(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    await api.add([NewVoucherCode(target.voucher_a, "FIND-ME"), NewVoucherCode(target.voucher_a, "find-me")])
+    sent = len(api.requests)
+    found = await api.find_codes(["FIND-ME", "NOT-THERE"])
+    assert [(code.value, str(code.voucher_id)) for code in found] == [("FIND-ME", target.voucher_a)]
+    assert api.paths[sent:] == ["services/getAll", "vouchers/getAll", "voucherCodes/getAll"]
