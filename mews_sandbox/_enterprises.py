@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from mews_sandbox import _rules as rules
@@ -15,9 +16,15 @@ FIELDS = (*rules.COMMON_FIELDS, "Limitation", "EnterpriseIds", "ExternalIdentifi
 
 
 def enterprise_json(row: Listed[EnterpriseSpec]) -> dict[str, Any]:
-    """An enterprise as Mews writes it (`EnterprisePortfolio`: the fields the sandbox knows, and the required rest)."""
+    """An enterprise as Mews writes it: `EnterprisePortfolio`, with every field its document requires.
+
+    The deprecated `EditableHistoryInterval` too; the environment codes are the Czech Republic's or Hungary's, by the
+    timezone.
+    """
     enterprise = row.item
     created = format_micros(row.created)
+    country = {"Europe/Prague": "CZ", "Europe/Budapest": "HU"}.get(enterprise.time_zone, "GB")
+    address_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"mews-sandbox address {row.id}"))
     return {
         "Id": row.id,
         "ExternalIdentifier": enterprise.external_identifier,
@@ -31,9 +38,20 @@ def enterprise_json(row: Listed[EnterpriseSpec]) -> dict[str, Any]:
         "ShortName": enterprise.short_name,
         "TimeZoneIdentifier": enterprise.time_zone,
         "DefaultLanguageCode": enterprise.default_language,
-        "EditableHistoryInterval": None,
+        "LegalEnvironmentCode": f"{country}-2020-1",
+        "AccommodationEnvironmentCode": country,
+        "AccountingEnvironmentCode": country,
+        "TaxEnvironmentCode": f"{country}-2020-1",
+        "EditableHistoryInterval": "P0M2DT0H0M0S",
+        "AccountingEditableHistoryInterval": "P0M7DT0H0M0S",
+        "OperationalEditableHistoryInterval": "P0M5DT0H0M0S",
+        "GroupNames": [enterprise.chain_name],
+        "AddressId": address_id,
+        "Address": {"Id": address_id, "Line1": None, "Line2": None, "City": None, "PostalCode": None,
+                    "CountryCode": country, "CountrySubdivisionCode": None, "Latitude": None, "Longitude": None},
+        "Subscription": {"TaxIdentifier": None},
         "Pricing": "Gross",
-    }
+    }  # fmt: skip
 
 
 def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[str, Any] | None:

@@ -25,6 +25,8 @@ FIELDS = (
     "UpdatedUtc",
 )
 _GROUP = "c8b866d0-1b89-4ad5-9ac4-25a5b4e2e1e0"
+_NO_RESTRICTIONS: dict[str, list[Any]] = {"DateRestrictions": [], "EarlinessRestrictions": [], "LengthRestrictions": []}
+"""The deprecated `RateRestrictions`, still required by Mews' document: an object of three empty lists."""
 
 
 def rate_json(row: Listed[RateSpec]) -> dict[str, Any]:
@@ -95,9 +97,13 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     return {
         "Rates": [rate_json(row) for row in found],
         "RateGroups": [],
-        "RateRestrictions": None,
+        "RateRestrictions": _NO_RESTRICTIONS,
         "Cursor": found[-1].id,
     }
 
 
-ROUTES = (Route("rates/getAll", get_all, {"Rates": [], "RateGroups": [], "RateRestrictions": None, "Cursor": None}),)
+ROUTES = (
+    Route(
+        "rates/getAll", get_all, {"Rates": [], "RateGroups": [], "RateRestrictions": _NO_RESTRICTIONS, "Cursor": None}
+    ),
+)
