@@ -42,6 +42,8 @@ Examples:
   mews-vouchers delete --voucher-id VOUCHER_ID --from-file old-codes.txt --yes
   mews-vouchers --sandbox generate --count 1000 --voucher "Summer 2026" --import
   mews-vouchers --sandbox sync codes.xlsx --voucher "Summer 2026" --dry-run
+  mews-vouchers --sandbox find SUMMER26-001
+  mews-vouchers --sandbox rates --service Accommodation
 
 \b
 Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID,
@@ -59,7 +61,8 @@ or Mews refused the request; 2 bad usage or bad input (a --voucher name that mat
 @click.version_option(__version__, "--version", prog_name="mews-vouchers", message="%(prog)s %(version)s")
 @shared_options()
 def cli() -> None:
-    """List, export, import, delete, generate and sync Mews voucher codes; find the vouchers and services.
+    """List, export, import, delete, generate and sync Mews voucher codes; find the vouchers, services, rates and
+    enterprises, and which voucher a code is on.
 
     Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
     the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
