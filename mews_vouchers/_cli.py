@@ -61,10 +61,9 @@ or Mews refused the request; 2 bad usage or bad input (a --voucher name that mat
 @click.version_option(__version__, "--version", prog_name="mews-vouchers", message="%(prog)s %(version)s")
 @shared_options()
 def cli() -> None:
-    """List, export, import, delete, generate and sync Mews voucher codes; find the vouchers, services, rates and
-    enterprises, and which voucher a code is on.
+    """List, export, import, delete, generate, sync and find Mews voucher codes, by the names of their vouchers.
 
-    Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
+    The vouchers, services, rates and enterprises a token reaches are listed by name. Every subcommand takes the options below, before or after its name. Progress goes to stderr with a summary at
     the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
     the options of each.
     """
