@@ -64,8 +64,8 @@ def cli() -> None:
     """List, export, import, delete, generate, sync and find Mews voucher codes, by the names of their vouchers.
 
     The vouchers, services, rates and enterprises a token reaches are listed by name. Every subcommand takes the
-    options below, before or after its name. Progress goes to stderr with a summary at the end (added, skipped, failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for
-    the options of each.
+    options below, before or after its name. Progress goes to stderr with a summary at the end (added, skipped,
+    failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for the options of each.
     """
 
 
