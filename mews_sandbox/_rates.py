@@ -54,15 +54,29 @@ def rate_json(row: Listed[RateSpec]) -> dict[str, Any]:
     }
 
 
+def _extent(body: rules.Body) -> dict[str, Any] | None:
+    """The optional Extent: `Rates` and `RateGroups` nullable booleans, `AvailabilityBlockAssignments` a boolean."""
+    extent = body.get("Extent")
+    if extent is None:
+        return None
+    if not isinstance(extent, dict):
+        raise rules.bad("Extent", 'expected an object such as {"Rates": true}.')
+    rules.only_fields(extent, EXTENTS, "Extent.")
+    for name in EXTENTS:
+        if name not in extent:
+            continue
+        nullable = name != "AvailabilityBlockAssignments"
+        given = extent[name]
+        if not isinstance(given, bool) and not (given is None and nullable):
+            raise rules.bad(f"Extent.{name}", "expected true or false" + (" or null." if nullable else "."))
+    return extent
+
+
 def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[str, Any] | None:
     """rates/getAll: one page of the rates of `ServiceIds` (required), newest first."""
     rules.only_fields(body, FIELDS)
     count, cursor = rules.limitation(body)
-    extent = body.get("Extent")
-    if extent is not None:
-        if not isinstance(extent, dict):
-            raise rules.bad("Extent", 'expected an object such as {"Rates": true}.')
-        rules.only_fields(extent, EXTENTS, "Extent.")
+    extent = _extent(body)
     service_ids = rules.id_list(body, "ServiceIds", required=True) or []
     enterprises = rules.enterprises_in_scope(body, grant)
     unknown = [
@@ -73,7 +87,7 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     if unknown:
         raise rules.bad("ServiceIds", f"unknown services (or outside the token's enterprises): {', '.join(unknown)}.")
     rate_ids = rules.id_list(body, "RateIds", required=False)
-    external = rules.text_list(body, "ExternalIdentifiers")
+    external = rules.text_list(body, "ExternalIdentifiers", least=0)  # Mews sets no minimum here
     states = body.get("ActivityStates")
     if states is not None and (not isinstance(states, list) or any(s not in ACTIVITY_STATES for s in states)):
         raise rules.bad("ActivityStates", f"expected an array of {', '.join(ACTIVITY_STATES)}.")

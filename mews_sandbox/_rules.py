@@ -262,15 +262,18 @@ def in_interval(micros: int, interval: Interval | None) -> bool:
     return micros <= interval.end if interval.end == interval.start else micros < interval.end
 
 
-def text_list(body: Mapping[str, Any], field: str) -> list[str] | None:
-    """An optional array of 1 to 1000 strings (the documentation bounds the array, not its strings)."""
+def text_list(body: Mapping[str, Any], field: str, *, least: int = 1) -> list[str] | None:
+    """An optional array of `least` (1, or 0 where Mews sets no minimum) to 1000 strings.
+
+    The documentation bounds the array, not its strings.
+    """
     value = body.get(field)
     if value is None:
         return None
     if not isinstance(value, list):
         raise bad(field, "expected an array.")
-    if not 1 <= len(value) <= MAX_ITEMS:
-        raise bad(field, f"expected 1 to {MAX_ITEMS} items, got {len(value)}.")
+    if not least <= len(value) <= MAX_ITEMS:
+        raise bad(field, f"expected {least} to {MAX_ITEMS} items, got {len(value)}.")
     for index, item in enumerate(value):
         if not isinstance(item, str):
             raise bad(f"{field}[{index}]", "expected a string.")

@@ -299,7 +299,7 @@ def schemathesis_run(url: str) -> dict[str, Any]:
         "NO_COLOR": "1",
     }
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=600)
-    found = re.search(r"(\d+) generated, (?:(\d+) found (\d+) unique failures|(\d+) passed)", result.stdout)
+    found = re.search(r"(\d+) generated, (?:(\d+) found (\d+) unique failures?|(\d+) passed)", result.stdout)
     cases = int(found.group(1)) if found else 0
     failures = int(found.group(3)) if found and found.group(3) else 0
     problems = [] if result.returncode == 0 else [result.stdout[-3000:]]  # a failure, or an error in the run

@@ -105,8 +105,8 @@ def _by_mews_document(official: dict[str, Any] | None, ours_figures: dict[str, A
         "",
         "| operation | requests | findings by openapi.yaml (request / response) | by Mews' document: request findings |"
         " response findings | of them known differences | negative control: wrong request caught (ours / Mews') |"
-        " wrong answer caught (ours / Mews') |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        " wrong answer caught by Prism (ours / Mews') | by Schemathesis (ours / Mews') |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     controls = official.get("negative_control", {})
     ours, mews = controls.get("openapi.yaml", {}), controls.get("contracts/mews-connector-openapi.yaml", {})
@@ -119,7 +119,8 @@ def _by_mews_document(official: dict[str, Any] | None, ours_figures: dict[str, A
             f"{figures['response_findings']}"
             f" | {figures['response_findings_known']} | {ours_caught.get('wrong_request', '-')} / "
             f"{mews_caught.get('wrong_request', '-')} | {ours_caught.get('wrong_answer', '-')} / "
-            f"{mews_caught.get('wrong_answer', '-')} |"
+            f"{mews_caught.get('wrong_answer', '-')} | {ours_caught.get('wrong_answer_schemathesis', '-')} / "
+            f"{mews_caught.get('wrong_answer_schemathesis', '-')} |"
         )
     fuzzed = official["schemathesis"]
     rows += [

@@ -314,3 +314,16 @@ def test_a_value_whose_code_was_deleted_imports_again(cli: Cli, cli_sandbox: Run
     assert deleted.returncode == 0, deleted.stderr
     again = cli("import", str(codes), "--json")
     assert (last_json(again.stdout)["added"], last_json(again.stdout)["skipped"]) == (1, 1)
+
+
+# 8. A weak file found under the default name is not imported without the guessing check.
+def test_generate_does_not_import_a_weak_file_it_finds_without_the_guessing_check(
+    cli: Cli, cli_sandbox: RunningSandbox
+) -> None:
+    default = f"generated-{VOUCHER_SUMMER_2026[:8]}-5.csv"
+    weak = ["generate", "--count", "5", "--pattern", "WEAK-##", "--voucher-id", VOUCHER_SUMMER_2026]
+    assert cli(*weak, "-o", default, "--allow-small-space").returncode == 0  # made knowingly, kept in a file
+    resumed = cli(*weak, "--import")  # the same codes, found under the default name, without --allow-small-space
+    assert resumed.returncode == 2
+    assert "too easy to guess" in _one_line(resumed)
+    assert _active(cli_sandbox) == []

@@ -50,3 +50,20 @@ def test_an_item_updated_exactly_at_the_start_is_in_the_interval(sandbox: Runnin
 
 def _text(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+@pytest.mark.parametrize(
+    ("extent", "status"),
+    [
+        ({"Rates": True, "AvailabilityBlockAssignments": False}, 200),
+        ({"Rates": None}, 200),  # Rates and RateGroups are nullable booleans
+        ({"AvailabilityBlockAssignments": None}, 400),  # not nullable in Mews' document
+        ({"AvailabilityBlockAssignments": {}}, 400),  # Schemathesis by Mews' document found this one accepted
+    ],
+)
+def test_a_rates_extent_is_checked_as_mews_documents_it(
+    sandbox: RunningSandbox, extent: dict[str, Any], status: int
+) -> None:
+    fields = {"ServiceIds": [SERVICE_A], "Limitation": {"Count": 5}, "Extent": extent, "ExternalIdentifiers": []}
+    response = httpx.post(f"{sandbox.url}/api/connector/v1/rates/getAll", json=body(**fields), timeout=10)
+    assert response.status_code == status, response.text  # an empty ExternalIdentifiers is allowed (no minimum)
