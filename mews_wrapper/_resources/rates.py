@@ -10,10 +10,9 @@ import datetime as dt
 import itertools
 import logging
 import uuid
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from typing import Any
 
-import attrs
 from mews_connector_client.api.rates import rates_get_all
 from mews_connector_client.models import ActivityStateEnum, Limitation, RateExtent, RateFilterParameters
 
@@ -23,9 +22,10 @@ from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_i
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._matching import match_named
 from mews_wrapper._page import Page
-from mews_wrapper._pagination import WINDOW, PagedQuery
+from mews_wrapper._pagination import WINDOW
 from mews_wrapper._program import Session
-from mews_wrapper._resource import ResourceCalls, announce, async_items
+from mews_wrapper._resource import ResourceCalls, async_items
+from mews_wrapper._resources.by_service import ServicePlan, services_read
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
@@ -63,31 +63,8 @@ def _page_body(
     )
 
 
-@attrs.frozen
-class RatePlan:
-    """A checked getAll of rates: its query once the services are known, and the services read first if not."""
-
-    filters: Mapping[str, Sequence[Any] | None]
-    fixed: Mapping[str, Any]
-    window: tuple[dt.datetime, dt.datetime] | None
-    page_size: int
-    service_ids: Sequence[uuid.UUID] | None
-    enterprise_ids: Sequence[uuid.UUID] | None
-
-    def query(self, service_ids: Sequence[uuid.UUID]) -> PagedQuery[Rate] | None:
-        """The paged query over these services; None when there are none (nothing to read)."""
-        if not service_ids:
-            return None
-        return announce(
-            PagedQuery(
-                GET_ALL,
-                _page_body,
-                chunked={"service_ids": list(service_ids), **self.filters},
-                window=self.window,
-                page_size=self.page_size,
-                fixed=self.fixed,
-            )
-        )
+RatePlan = ServicePlan[Rate]
+"""A checked getAll of rates: its query once the services are known."""
 
 
 class _Calls(ResourceCalls):
@@ -119,6 +96,8 @@ class _Calls(ResourceCalls):
         """
         enterprises = to_uuid_list(enterprise_ids, "enterprise_ids")
         plan = RatePlan(
+            GET_ALL,
+            _page_body,
             filters={
                 "enterprise_ids": enterprises,
                 "rate_ids": to_uuid_list(rate_ids, "rate_ids"),
@@ -159,12 +138,6 @@ def match_rate(name: str, rates: Iterable[Rate]) -> Rate:
     )
 
 
-def _services_read(services: Iterable[Any]) -> list[uuid.UUID]:
-    ids = [service.id for service in services]
-    logger.info("rates/getAll: no service_ids given: read services/getAll, %d services", len(ids))
-    return ids
-
-
 class Rates:
     """Rates through a `MewsClient` (`client.rates`): `get_all`, `get_all_pages`, `find`."""
 
@@ -193,7 +166,7 @@ class Rates:
     def _pages(self, plan: RatePlan) -> Iterator[Page[Rate]]:
         service_ids = plan.service_ids
         if service_ids is None:
-            service_ids = _services_read(self._services.get_all(enterprise_ids=plan.enterprise_ids))
+            service_ids = services_read(plan, self._services.get_all(enterprise_ids=plan.enterprise_ids))
         pages: Iterator[Page[Rate]] = self._shell.merge(self._calls.streams(plan.query(service_ids)))
         yield from pages
 
@@ -227,7 +200,7 @@ class AsyncRates:
         service_ids = plan.service_ids
         if service_ids is None:
             found = [service async for service in self._services.get_all(enterprise_ids=plan.enterprise_ids)]
-            service_ids = _services_read(found)
+            service_ids = services_read(plan, found)
         pages: AsyncIterator[Page[Rate]] = self._shell.merge(self._calls.streams(plan.query(service_ids)))
         async for page in pages:
             yield page

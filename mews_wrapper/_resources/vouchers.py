@@ -13,7 +13,6 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-import attrs
 from mews_connector_client.api.vouchers import vouchers_get_all
 from mews_connector_client.models import ActivityStateEnum, Limitation, VoucherExtent, VoucherFilterParameters
 
@@ -23,9 +22,10 @@ from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_i
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._matching import match_named
 from mews_wrapper._page import Page
-from mews_wrapper._pagination import WINDOW, PagedQuery
+from mews_wrapper._pagination import WINDOW
 from mews_wrapper._program import Session
-from mews_wrapper._resource import ResourceCalls, announce, async_items
+from mews_wrapper._resource import ResourceCalls, async_items
+from mews_wrapper._resources.by_service import ServicePlan, services_read
 from mews_wrapper._resources.services import AsyncServices, Services
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
@@ -63,31 +63,8 @@ def _page_body(
     )
 
 
-@attrs.frozen
-class VoucherPlan:
-    """A checked getAll of vouchers: its query once the services are known, and the services read first if not."""
-
-    filters: Mapping[str, Sequence[Any] | None]
-    fixed: Mapping[str, Any]
-    window: tuple[dt.datetime, dt.datetime] | None
-    page_size: int
-    service_ids: Sequence[uuid.UUID] | None
-    enterprise_ids: Sequence[uuid.UUID] | None
-
-    def query(self, service_ids: Sequence[uuid.UUID]) -> PagedQuery[Voucher] | None:
-        """The paged query over these services; None when there are none (nothing to read)."""
-        if not service_ids:
-            return None
-        return announce(
-            PagedQuery(
-                GET_ALL,
-                _page_body,
-                chunked={"service_ids": list(service_ids), **self.filters},
-                window=self.window,
-                page_size=self.page_size,
-                fixed=self.fixed,
-            )
-        )
+VoucherPlan = ServicePlan[Voucher]
+"""A checked getAll of vouchers: its query once the services are known."""
 
 
 class _Calls(ResourceCalls):
@@ -127,6 +104,8 @@ class _Calls(ResourceCalls):
         services = to_uuid_list(service_ids, "service_ids")
         enterprises = to_uuid_list(enterprise_ids, "enterprise_ids")
         plan = VoucherPlan(
+            GET_ALL,
+            _page_body,
             filters={
                 "enterprise_ids": enterprises,
                 "voucher_ids": to_uuid_list(voucher_ids, "voucher_ids"),
@@ -166,13 +145,6 @@ class _Calls(ResourceCalls):
         if not isinstance(name, str) or not name.strip():
             raise MewsValidationError(f"name must be a non-empty string, got {name!r}")
         return self.get_all(service_ids, enterprise_ids=enterprise_ids, active=active)
-
-
-def services_of(plan: VoucherPlan, services: Iterable[Any]) -> list[uuid.UUID]:
-    """The ids of the services read for a plan without `service_ids`, logged."""
-    ids = [service.id for service in services]
-    logger.info("vouchers/getAll: no service_ids given: read services/getAll, %d services", len(ids))
-    return ids
 
 
 def match_voucher(name: str, vouchers: Sequence[Voucher]) -> Voucher:
@@ -218,7 +190,7 @@ class Vouchers:
     def _pages(self, plan: VoucherPlan) -> Iterator[Page[Voucher]]:
         service_ids = plan.service_ids
         if service_ids is None:
-            service_ids = services_of(plan, self._services.get_all(enterprise_ids=plan.enterprise_ids))
+            service_ids = services_read(plan, self._services.get_all(enterprise_ids=plan.enterprise_ids))
         pages: Iterator[Page[Voucher]] = self._shell.merge(self._calls.streams(plan.query(service_ids)))
         yield from pages
 
@@ -252,7 +224,7 @@ class AsyncVouchers:
         service_ids = plan.service_ids
         if service_ids is None:
             found = [service async for service in self._services.get_all(enterprise_ids=plan.enterprise_ids)]
-            service_ids = services_of(plan, found)
+            service_ids = services_read(plan, found)
         pages: AsyncIterator[Page[Voucher]] = self._shell.merge(self._calls.streams(plan.query(service_ids)))
         async for page in pages:
             yield page
