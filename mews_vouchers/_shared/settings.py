@@ -9,6 +9,7 @@ The options can be given before the subcommand or after it (`mews-vouchers --san
 from __future__ import annotations
 
 import os
+import uuid
 import zoneinfo
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ import click
 
 from mews_vouchers._files.datetimes import zone_named
 from mews_vouchers._shared.local_sandbox import local_sandbox, tokens
-from mews_wrapper import RateLimit, __version__
+from mews_wrapper import MewsClient, RateLimit, __version__
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -31,6 +32,8 @@ class Settings:
     platform_url: str | None = None
     portfolio: bool | None = None
     enterprise_id: str | None = None
+    enterprise: str | None = None
+    """`--enterprise NAME|ID`: resolved by name through enterprises/getAll when it is not an id."""
     sandbox: bool = False
     sandbox_reset: bool = False
     quiet: bool = False
@@ -63,6 +66,19 @@ class Settings:
         options["client_token"], options["access_token"] = tokens(bool(self.portfolio))
         return options
 
+    def _with_enterprise(self, options: dict[str, Any]) -> dict[str, Any]:
+        """The options with `--enterprise` resolved to `enterprise_id` (by id, or by name: one enterprises/getAll)."""
+        if self.enterprise is None:
+            return options
+        if self.enterprise_id is not None:
+            raise click.UsageError("give --enterprise or --enterprise-id, not both")
+        try:
+            options["enterprise_id"] = str(uuid.UUID(self.enterprise))
+        except ValueError:
+            with MewsClient(**options) as client:
+                options["enterprise_id"] = str(client.enterprises.find(self.enterprise).id)
+        return options
+
     @contextmanager
     def connection(self) -> Iterator[dict[str, Any]]:
         """The client options, with a local sandbox running for the block when `--sandbox` asks for one."""
@@ -73,7 +89,7 @@ class Settings:
                     f"no tokens: set {' and '.join(missing)} (a Mews integration's ClientToken and AccessToken; "
                     "the README gives Mews' demo tokens), or run against a local sandbox with --sandbox"
                 )
-            yield self.client_options(None)
+            yield self._with_enterprise(self.client_options(None))
             return
 
         def say(text: str) -> None:
@@ -81,7 +97,7 @@ class Settings:
                 click.echo(f"mews-vouchers: {text}", err=True)
 
         with local_sandbox(reset=self.sandbox_reset, on_wait=say) as url:
-            yield self.client_options(url)
+            yield self._with_enterprise(self.client_options(url))
 
 
 _TOKEN_VARIABLES = ("MEWS_CLIENT_TOKEN", "MEWS_ACCESS_TOKEN")
@@ -124,6 +140,14 @@ _SHARED: list[tuple[str, tuple[str, ...], dict[str, Any]]] = [
         },
     ),
     (
+        "enterprise",
+        ("--enterprise",),
+        {
+            "metavar": "NAME|ID",
+            "help": "The same, by the property's name as `enterprises` shows it (a portfolio token), or its id.",
+        },
+    ),
+    (
         "sandbox",
         ("--sandbox",),
         {"is_flag": True, "help": "Run against a local sandbox started for this command; it keeps its codes."},
@@ -160,12 +184,13 @@ _SHARED: list[tuple[str, tuple[str, ...], dict[str, Any]]] = [
 def shared_options(*, enterprise: bool = True) -> Callable[[_F], _F]:
     """The shared options, for the group and for each subcommand.
 
-    `enterprise=False` leaves `--enterprise-id` out: list and export have their own, a filter that can be repeated.
+    `enterprise=False` leaves `--enterprise-id` and `--enterprise` out: list and export have their own, a filter that
+    can be repeated.
     """
 
     def decorate(function: _F) -> _F:
         for name, declarations, attributes in reversed(_SHARED):
-            if name == "enterprise_id" and not enterprise:
+            if name in ("enterprise_id", "enterprise") and not enterprise:
                 continue
             option = click.option(*declarations, expose_value=False, callback=_store(name), **attributes)
             function = option(function)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from mews_sandbox import (
     DEMO_RATE,
@@ -11,6 +12,7 @@ from mews_sandbox import (
     PORTFOLIO_ACCESS_TOKEN,
     SERVICE_A,
     VOUCHER_A,
+    VOUCHER_B,
     VOUCHER_SUMMER_2026,
     RunningSandbox,
 )
@@ -56,3 +58,19 @@ def test_find_traces_a_code_to_its_voucher_and_fails_for_an_unknown_one(cli: Cli
     assert missing.returncode == 1
     assert "no code is 'NOPE'" in missing.stderr
     assert missing.stdout.startswith("TRACE-1\ttrue\tSummer sale")
+
+
+def test_enterprise_by_name_stands_for_enterprise_id(cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path) -> None:
+    path = tmp_path / "budapest.csv"
+    path.write_text(f"VoucherId,Value\n{VOUCHER_B},BUD-1\n", encoding="utf-8")
+    portfolio = {"MEWS_ACCESS_TOKEN": PORTFOLIO_ACCESS_TOKEN}
+    added = cli("--portfolio", "--enterprise", "sandbox hotel budapest", "import", str(path), "--json", env=portfolio)
+    assert added.returncode == 0, added.stderr
+    assert json.loads(added.stdout.splitlines()[-1])["added"] == 1
+    assert cli_sandbox.state.store.vouchers_with_values(["BUD-1"]) == {VOUCHER_B}
+    unknown = cli("--portfolio", "--enterprise", "Vienna", "import", str(path), env=portfolio)
+    assert unknown.returncode == 2
+    assert "no enterprise is called 'Vienna'" in unknown.stderr
+    both = cli("--portfolio", "--enterprise", "x", "--enterprise-id", ENTERPRISE_B, "import", str(path), env=portfolio)
+    assert both.returncode == 2
+    assert "not both" in both.stderr
