@@ -74,3 +74,12 @@ def test_enterprise_by_name_stands_for_enterprise_id(cli: Cli, cli_sandbox: Runn
     both = cli("--portfolio", "--enterprise", "x", "--enterprise-id", ENTERPRISE_B, "import", str(path), env=portfolio)
     assert both.returncode == 2
     assert "not both" in both.stderr
+
+
+def test_find_still_answers_when_the_token_may_not_read_enterprises(cli: Cli, cli_sandbox: RunningSandbox) -> None:
+    add_codes(cli_sandbox.url, ["TRACE-3"], VOUCHER_A)
+    cli_sandbox.faults.add(*["ok"] * 6, "403")  # the seventh request, enterprises/getAll, is forbidden
+    found = cli("find", "TRACE-3", "--json")
+    assert found.returncode == 0, found.stderr
+    row = json.loads(found.stdout.splitlines()[0])
+    assert (row["VoucherName"], row["EnterpriseName"]) == ("Summer sale", None)
