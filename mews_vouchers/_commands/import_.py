@@ -68,9 +68,10 @@ async def import_rows(
             )
         for warning in sorted(file.warnings, key=lambda warning: warning.line):
             output.warn(f"line {warning.line}: warning: {warning.reason}")
-        if strict and (file.warnings or file.notes or ended):
+        warned = [note for note in file.notes if note.startswith("warning:")]  # not "read the sheet ..."
+        if strict and (file.warnings or warned or ended):
             raise ImportFileError(
-                f"--strict: {counted(len(file.warnings) + len(file.notes) + bool(ended), 'warning')} above; "
+                f"--strict: {counted(len(file.warnings) + len(warned) + bool(ended), 'warning')} above; "
                 "nothing was sent"
             )
         del active  # the already-there values are no longer needed while the batches go out

@@ -327,3 +327,19 @@ def test_generate_does_not_import_a_weak_file_it_finds_without_the_guessing_chec
     assert resumed.returncode == 2
     assert "too easy to guess" in _one_line(resumed)
     assert _active(cli_sandbox) == []
+
+
+def test_strict_refuses_warnings_not_the_note_of_the_sheet_read(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    codes = workbook.create_sheet("Codes")
+    codes.append(["Value"])
+    codes.append(["STRICT-1"])
+    workbook.active = 1
+    workbook.save(tmp_path / "two.xlsx")
+    result = cli("import", str(tmp_path / "two.xlsx"), "--voucher-id", VOUCHER_SUMMER_2026, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "read the sheet 'Codes'" in result.stderr
+    assert [value for value, _ in _active(cli_sandbox)] == ["STRICT-1"]
