@@ -37,6 +37,7 @@ from mews_wrapper._exceptions import (
     ServerError,
     UnexpectedStatusError,
 )
+from mews_wrapper._log_switch import log_from_environment
 from mews_wrapper._page import Page
 from mews_wrapper._rate_limit import RateLimit
 from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises, match_enterprise
@@ -52,6 +53,7 @@ from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+log_from_environment()
 
 __all__ = [
     "DEMO_PLATFORM_URL",
@@ -102,3 +104,9 @@ __all__ = [
     "match_service",
     "match_voucher",
 ]
+
+for _name in __all__:  # `mews_wrapper.RateLimitError`, not `mews_wrapper._exceptions.RateLimitError`, in reprs
+    _public = globals()[_name]
+    if isinstance(_public, type) and issubclass(_public, Exception):
+        _public.__module__ = __name__
+del _name, _public

@@ -1,0 +1,54 @@
+"""Habits users bring from the best Python SDKs (#30, the first pieces): exceptions that print as public, and a
+switch for the package's log."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import mews_wrapper
+from mews_wrapper import RateLimitError
+
+TOKEN = "AccessToken-abcdef0123456789-SECRET"
+
+
+def test_every_public_exception_reports_mews_wrapper_as_its_module() -> None:
+    public = [getattr(mews_wrapper, name) for name in mews_wrapper.__all__]
+    errors = [item for item in public if isinstance(item, type) and issubclass(item, Exception)]
+    assert len(errors) > 15
+    assert {item.__module__ for item in errors} == {"mews_wrapper"}
+    error = RateLimitError("slow down", status_code=429, retry_after=1.5)
+    assert repr(type(error)) == "<class 'mews_wrapper.RateLimitError'>"
+    again = pickle.loads(pickle.dumps(error))  # pickle finds the class where it now says it lives
+    assert (type(again), again.retry_after) == (RateLimitError, 1.5)
+
+
+def _run(code: str, value: str) -> subprocess.CompletedProcess[str]:
+    env = {"MEWS_LOG": value, "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+
+
+LOGS_A_CALL = f"""
+import httpx
+from mews_wrapper import MewsClient
+def answer(request):
+    return httpx.Response(200, json={{"VoucherCodes": [], "Cursor": None}}, headers={{"Request-Id": "rid-1"}})
+http = httpx.Client(transport=httpx.MockTransport(answer))
+with MewsClient("ClientToken-0123456789abcdef", "{TOKEN}", platform_url="https://api.mews.com", http_client=http,
+                rate_limit=None) as client:
+    list(client.voucher_codes.get_all(["fe568bbd-1ecb-4bb2-bf77-96c3698de20d"]))
+"""
+
+
+def test_mews_log_turns_on_the_package_log_on_stderr_without_tokens() -> None:
+    logged = _run(LOGS_A_CALL, "debug")
+    assert logged.returncode == 0, logged.stderr
+    assert "mews_wrapper: voucherCodes/getAll" in logged.stderr
+    assert TOKEN not in logged.stderr
+    assert _run(LOGS_A_CALL, "").stderr == ""  # off by default: a library stays quiet
+    typo = _run(LOGS_A_CALL, "verbose")
+    assert typo.returncode == 0
+    assert typo.stderr == "mews_wrapper: MEWS_LOG='verbose' is not info or debug; the log stays off\n"
