@@ -77,15 +77,8 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     rules.only_fields(body, FIELDS)
     count, cursor = rules.limitation(body)
     extent = _extent(body)
-    service_ids = rules.id_list(body, "ServiceIds", required=True) or []
     enterprises = rules.enterprises_in_scope(body, grant)
-    unknown = [
-        service_id
-        for service_id in service_ids
-        if service_id not in state.config.services or state.config.services[service_id].enterprise_id not in enterprises
-    ]
-    if unknown:
-        raise rules.bad("ServiceIds", f"unknown services (or outside the token's enterprises): {', '.join(unknown)}.")
+    service_ids = rules.known_services(body, state.config.services, enterprises)
     rate_ids = rules.id_list(body, "RateIds", required=False)
     external = rules.text_list(body, "ExternalIdentifiers", least=0)  # Mews sets no minimum here
     states = body.get("ActivityStates")

@@ -205,6 +205,19 @@ def target_enterprise(body: Mapping[str, Any], grant: AccessGrant) -> str:
     return enterprise
 
 
+def known_services(body: Mapping[str, Any], services: Mapping[str, Any], enterprises: Sequence[str]) -> list[str]:
+    """The required `ServiceIds`, each a service of one of `enterprises` (400 naming the others)."""
+    service_ids = id_list(body, "ServiceIds", required=True) or []
+    unknown = [
+        service_id
+        for service_id in service_ids
+        if service_id not in services or services[service_id].enterprise_id not in enterprises
+    ]
+    if unknown:
+        raise bad("ServiceIds", f"unknown services (or outside the token's enterprises): {', '.join(unknown)}.")
+    return service_ids
+
+
 def known_vouchers(ids: Sequence[str], field: str, vouchers: Mapping[str, str], enterprises: Sequence[str]) -> None:
     """Every voucher id exists and belongs to one of the enterprises (otherwise an invalid identifier, 400)."""
     unknown = [voucher for voucher in ids if vouchers.get(voucher) not in enterprises]

@@ -25,8 +25,9 @@ from mews_vouchers._commands import (
 )
 from mews_vouchers._commands import list as list_
 from mews_vouchers._commands import sandbox as sandbox_
+from mews_vouchers._main import EXIT_INTERRUPTED
 from mews_vouchers._shared.console import EXIT_OK, EXIT_SOME_FAILED
-from mews_vouchers._shared.job import EXIT_INTERRUPTED, reader_left
+from mews_vouchers._shared.job import reader_left
 from mews_vouchers._shared.settings import shared_options
 from mews_vouchers._shared.signals import terminations_interrupt
 from mews_wrapper import __version__

@@ -206,18 +206,8 @@ _MESSAGE = re.compile(r'"Message":"(?P<message>[^"]*)"')
 
 def official_schemathesis(url: str) -> dict[str, Any]:
     """Schemathesis with Mews' document against the sandbox: cases, and failures each matched or new."""
-    command = [str(Path(sys.executable).parent / "schemathesis"), "run", MEWS_DOCUMENT, "--url", url]
-    command += ["--checks", "all", "-n", "100", "--seed", "1", "--generation-deterministic", "--continue-on-failure"]
-    command += ["--phases", "coverage,fuzzing", "--include-path-regex", "|".join(OPERATIONS)]
-    env = {
-        **os.environ,
-        "MEWS_SANDBOX_URL": url,
-        "SCHEMATHESIS_HOOKS": "scripts.schemathesis_hooks",
-        "PYTHONPATH": str(ROOT),
-        "NO_COLOR": "1",
-    }
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=900)
-    found = re.search(r"(\d+) generated, (?:(\d+) found (\d+) unique failures?|(\d+) passed)", result.stdout)
+    result = conformance.run_schemathesis(MEWS_DOCUMENT, url, "--include-path-regex", "|".join(OPERATIONS))
+    found = conformance.SCHEMATHESIS_SUMMARY.search(result.stdout)
     cases = int(found.group(1)) if found else 0
     failures, operation, check = [], "", ""
     for line in result.stdout.splitlines():

@@ -16,14 +16,12 @@ from typing import Any, TypeVar
 
 import click
 
+from mews_vouchers._main import EXIT_INTERRUPTED
 from mews_vouchers._shared.console import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, CommandError, Output
 from mews_vouchers._shared.settings import settings_of
 from mews_wrapper import AmbiguousMatchError, MewsError, MewsValidationError, NoMatchError
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-
-EXIT_INTERRUPTED = 130
-"""What a command exits with when Ctrl-C (or SIGTERM, SIGHUP) stops it: 128 + SIGINT, as shells report it."""
 
 
 def command_job(function: _F) -> _F:

@@ -31,14 +31,12 @@ def public_enterprise(enterprise: GeneratedEnterprise) -> Enterprise:
 
 
 def _enterprises_of(parsed: Any) -> tuple[Enterprise, ...]:
-    return tuple(
-        public_enterprise(enterprise) if isinstance(enterprise, GeneratedEnterprise) else _refused(number)
-        for number, enterprise in enumerate(parsed.enterprises)
-    )
-
-
-def _refused(number: int) -> Enterprise:
-    raise TypeError(f"Enterprises[{number}]: Id is missing or not a UUID")
+    enterprises = []
+    for number, enterprise in enumerate(parsed.enterprises):
+        if not isinstance(enterprise, GeneratedEnterprise):  # the generated parser passed it through as a dict
+            raise TypeError(f"Enterprises[{number}]: Id is missing or not a UUID")
+        enterprises.append(public_enterprise(enterprise))
+    return tuple(enterprises)
 
 
 ENTERPRISES: Reader[Enterprise] = Reader(EnterpriseResult, _enterprises_of, "Enterprises")
