@@ -18,7 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
-from mews_sandbox import _enterprises, _rates, _services, _voucher_codes, _vouchers
+from mews_sandbox import _enterprises, _rates, _services, _voucher_codes, _voucher_writes, _vouchers
 from mews_sandbox import _rules as rules
 from mews_sandbox._config import SandboxConfig
 from mews_sandbox._faults import AFTER_ACTING
@@ -29,6 +29,7 @@ ROUTES: tuple[Route, ...] = (
     *_voucher_codes.ROUTES,
     *_services.ROUTES,
     *_vouchers.ROUTES,
+    *_voucher_writes.ROUTES,
     *_rates.ROUTES,
     *_enterprises.ROUTES,
 )

@@ -20,7 +20,7 @@ VOUCHER_B = "dc9d3488-7fc4-4fc9-a524-14e6504d8734"
 VOUCHER_CORPORATE = "2b7e3c1a-5d4f-4e8b-9a6c-0f1e2d3c4b5a"
 VOUCHER_EARLY_BIRD = "8c9d0e1f-2a3b-4c5d-8e6f-7a8b9c0d1e2f"
 VOUCHER_INACTIVE = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
-VOUCHER_SUMMER_2026 = "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+VOUCHER_SPRING_2026 = "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
 SERVICE_A = "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
 SERVICE_A_BREAKFAST = "a1f0c7e2-3b4d-4c5e-9f60-718293a4b5c6"
 SERVICE_B = "c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f"
@@ -118,7 +118,7 @@ def default_vouchers() -> dict[str, str | VoucherSpec]:
         VOUCHER_CORPORATE: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Corporate rate", type="PartnerCompany"),
         VOUCHER_EARLY_BIRD: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Early bird"),
         VOUCHER_INACTIVE: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Winter 2025", is_active=False),
-        VOUCHER_SUMMER_2026: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Summer 2026"),
+        VOUCHER_SPRING_2026: VoucherSpec(ENTERPRISE_A, SERVICE_A, "Spring 2026"),
         VOUCHER_B: VoucherSpec(ENTERPRISE_B, SERVICE_B, "Partner offer"),
     }
 

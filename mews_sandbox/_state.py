@@ -6,13 +6,14 @@ import datetime as dt
 
 from mews_sandbox._clock import EPOCH, Clock, IdSource, parse_utc
 from mews_sandbox._config import EnterpriseSpec, RateSpec, SandboxConfig, ServiceSpec, VoucherSpec
-from mews_sandbox._listing import Listing
+from mews_sandbox._listing import CREATED_BASE, Listing
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import NewCode, Store
+from mews_sandbox._voucher_table import StoredVoucher
 
 
 class SandboxState:
-    """Everything a running sandbox holds: configuration, store, clock, ids, limiter, listed services and vouchers."""
+    """Everything a running sandbox holds: configuration, store (codes, vouchers), clock, ids, limiter, listings."""
 
     def __init__(self, config: SandboxConfig) -> None:
         """Open the store and seed it as configured."""
@@ -20,7 +21,8 @@ class SandboxState:
         self.faults = config.faults
         self.store = Store(config.db_path)
         step = dt.timedelta(seconds=config.clock_step_seconds)
-        kept = self.store.count()
+        self._seed_vouchers(config.voucher_specs)
+        kept = self.store.count() + self.store.vouchers.count() - len(config.voucher_specs)  # what calls made
         # A seeded sandbox restarted on a kept database goes on from where it was: a fresh id sequence (the old one
         # would repeat ids already stored) and a clock that starts after the last update it holds.
         self.ids = IdSource(None if config.seed is None else config.seed + kept)
@@ -32,11 +34,34 @@ class SandboxState:
         self.clock = Clock(fixed_start=fixed, step=step)
         self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
         self.services: Listing[ServiceSpec] = Listing(list(config.services.items()))
-        self.vouchers: Listing[VoucherSpec] = Listing(list(config.voucher_specs.items()))
         self.enterprises: Listing[EnterpriseSpec] = Listing(list(config.enterprises.items()))
         self.rates: Listing[RateSpec] = Listing(list(config.rates.items()))
         if config.seed_codes and self.store.count() == 0:
             self._seed_codes(config.seed_codes)
+
+    def _seed_vouchers(self, specs: dict[str, VoucherSpec]) -> None:
+        """Write the configured vouchers into the store, each a minute after the one before (kept ones stay)."""
+        seeded = []
+        for index, (voucher_id, spec) in enumerate(specs.items()):
+            created = CREATED_BASE + index * 60_000_000
+            seeded.append(
+                StoredVoucher(
+                    id=voucher_id,
+                    enterprise_id=spec.enterprise_id,
+                    service_id=spec.service_id,
+                    name=spec.name,
+                    type=spec.type,
+                    company_id=None,
+                    stay_start=None,
+                    stay_end=None,
+                    external_identifier=None,
+                    rate_ids=spec.rate_ids,
+                    created=created,
+                    updated=created,
+                    is_active=spec.is_active,
+                )
+            )
+        self.store.vouchers.insert(seeded, or_ignore=True)
 
     def _seed_codes(self, count: int) -> None:
         voucher, enterprise = next(iter(self.config.vouchers.items()))

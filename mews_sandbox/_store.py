@@ -1,4 +1,4 @@
-"""Voucher codes kept in SQLite: in memory by default, in a file with --db so that a restart keeps them."""
+"""Voucher codes kept in SQLite (vouchers beside them, `_voucher_table`): in memory, or in a file with --db."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from mews_sandbox import _voucher_table
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS voucher_codes (
@@ -62,15 +64,16 @@ class CodeQuery:
 
 
 class Store:
-    """Thread-safe access to the voucher-code table."""
+    """Thread-safe access to the voucher-code table; `vouchers` is the voucher table of the same database."""
 
     def __init__(self, path: str | None = None) -> None:
         """Open (or create) the database; None keeps it in memory. `sqlite3.Error` when it cannot be written."""
         self._db = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
-        self._db.executescript(_SCHEMA)
+        self._db.executescript(_SCHEMA + _voucher_table.SCHEMA)
         self._db.execute("BEGIN IMMEDIATE")  # a read-only file fails here, at start, not with a 500 on the first add
         self._db.execute("ROLLBACK")
         self._lock = threading.Lock()
+        self.vouchers = _voucher_table.VoucherTable(self._db, self._lock)
 
     def close(self) -> None:
         """Close the database."""
@@ -177,9 +180,10 @@ class Store:
             return [_row(row) for row in self._db.execute(sql, args)]
 
     def last_update(self) -> int:
-        """The latest update time stored (0 when the store is empty)."""
+        """The latest update time of a code or a voucher (0 when there is none)."""
         with self._lock:
-            return int(self._db.execute("SELECT COALESCE(MAX(updated), 0) FROM voucher_codes").fetchone()[0])
+            codes = int(self._db.execute("SELECT COALESCE(MAX(updated), 0) FROM voucher_codes").fetchone()[0])
+        return max(codes, self.vouchers.last_update())
 
     def count(self) -> int:
         """How many codes the store holds, deleted ones included."""

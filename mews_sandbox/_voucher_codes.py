@@ -37,7 +37,9 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     code_ids = rules.id_list(body, "VoucherCodeIds", required=False)
     enterprises = rules.enterprises_in_scope(body, grant)
     interval = rules.updated_interval(body)
-    rules.known_vouchers(voucher_ids, "VoucherIds", state.config.vouchers, grant.enterprise_ids)
+    rules.known_vouchers(
+        voucher_ids, "VoucherIds", state.store.vouchers.enterprises_of(voucher_ids), grant.enterprise_ids
+    )
     before = None
     if cursor is not None and not state.faults.repeat_cursor:
         found = state.store.by_ids([cursor])
@@ -64,10 +66,9 @@ def add(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[str, 
     rules.only_fields(body, (*rules.COMMON_FIELDS, "EnterpriseId", "VoucherCodeParameters"))
     enterprise = rules.target_enterprise(body, grant)
     codes = rules.codes_to_add(body)
+    owners = state.store.vouchers.enterprises_of(sorted({code.voucher_id for code in codes}))
     for index, code in enumerate(codes):
-        rules.known_vouchers(
-            [code.voucher_id], f"VoucherCodeParameters[{index}].VoucherId", state.config.vouchers, [enterprise]
-        )
+        rules.known_vouchers([code.voucher_id], f"VoucherCodeParameters[{index}].VoucherId", owners, [enterprise])
     taken = state.store.active_values((code.voucher_id, code.value) for code in codes)
     for code in codes:
         key = (code.voucher_id, code.value)

@@ -1,4 +1,4 @@
-"""vouchers/getAll: the configured vouchers of some services, paged like Mews, with the extents asked for."""
+"""vouchers/getAll: the stored vouchers of some services, paged like Mews, with the extents asked for."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import Any
 
 from mews_sandbox import _rules as rules
 from mews_sandbox._clock import format_micros
-from mews_sandbox._config import AccessGrant, VoucherSpec
-from mews_sandbox._listing import Listed
+from mews_sandbox._config import AccessGrant
 from mews_sandbox._routes import Route
 from mews_sandbox._state import SandboxState
+from mews_sandbox._voucher_table import StoredVoucher
 
 EXTENTS = ("Vouchers", "VoucherAssignments", "Rates", "VoucherCodes", "Companies")
 ACTIVITY_STATES = ("Active", "Deleted")
@@ -28,24 +28,26 @@ FIELDS = (
 )
 
 
-def voucher_json(row: Listed[VoucherSpec]) -> dict[str, Any]:
-    """A voucher as Mews writes it (with the deprecated `ActivityState` beside `IsActive`)."""
-    voucher = row.item
+def voucher_json(voucher: StoredVoucher) -> dict[str, Any]:
+    """A voucher as Mews writes it (with the deprecated `ActivityState` beside `IsActive`).
+
+    A travel agency is a company in Mews: a `TravelAgency` voucher's company is its `TravelAgencyId` too.
+    """
     return {
-        "Id": row.id,
+        "Id": voucher.id,
         "ServiceId": voucher.service_id,
         "EnterpriseId": voucher.enterprise_id,
         "Name": voucher.name,
         "Type": voucher.type,
-        "CompanyId": None,
-        "TravelAgencyId": None,
-        "OccupiableIntervalStartUtc": None,
-        "OccupiableIntervalEndUtc": None,
-        "ExternalIdentifier": None,
+        "CompanyId": voucher.company_id,
+        "TravelAgencyId": voucher.company_id if voucher.type == "TravelAgency" else None,
+        "OccupiableIntervalStartUtc": None if voucher.stay_start is None else format_micros(voucher.stay_start),
+        "OccupiableIntervalEndUtc": None if voucher.stay_end is None else format_micros(voucher.stay_end),
+        "ExternalIdentifier": voucher.external_identifier,
         "IsActive": voucher.is_active,
         "ActivityState": "Active" if voucher.is_active else "Deleted",
-        "CreatedUtc": format_micros(row.created),
-        "UpdatedUtc": format_micros(row.created),
+        "CreatedUtc": format_micros(voucher.created),
+        "UpdatedUtc": format_micros(voucher.updated),
     }
 
 
@@ -73,6 +75,28 @@ def _activity_states(body: rules.Body) -> list[str] | None:
     return list(value)
 
 
+def _page(
+    state: SandboxState, service_ids: list[str], keep: Any, count: int, cursor: str | None
+) -> list[StoredVoucher]:
+    """Up to `count` vouchers that `keep` takes, newest first, after the cursor's voucher when there is one.
+
+    The `repeat-cursor` fault ignores the cursor: every page is the first, and so is its cursor.
+    """
+    before = None
+    if cursor is not None and not state.faults.repeat_cursor:
+        found = state.store.vouchers.by_ids([cursor])
+        if not found:
+            raise rules.bad("Limitation.Cursor", f"unknown cursor {cursor}.")
+        before = found[0].seq
+    page = []
+    for voucher in state.store.vouchers.newest_first(service_ids, before):
+        if keep(voucher):
+            page.append(voucher)
+            if len(page) == count:
+                break
+    return page
+
+
 def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[str, Any] | None:
     """vouchers/getAll: one page of the vouchers of `ServiceIds`, newest first, and the extents asked for."""
     rules.only_fields(body, FIELDS)
@@ -86,30 +110,30 @@ def get_all(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[s
     external = rules.text_list(body, "ExternalIdentifiers")
     states = _activity_states(body)
     interval = rules.updated_interval(body)
-    services, scope = set(service_ids), set(enterprises)
+    scope = set(enterprises)
     chosen = None if voucher_ids is None else set(voucher_ids)
+    companies = None if company_ids is None else set(company_ids)
+    identifiers = None if external is None else set(external)
     holding = None if values is None else state.store.vouchers_with_values(values)
 
-    def keep(row: Listed[VoucherSpec]) -> bool:
+    def keep(voucher: StoredVoucher) -> bool:
         return (
-            row.item.service_id in services
-            and row.item.enterprise_id in scope
-            and (chosen is None or row.id in chosen)
-            and company_ids is None  # no sandbox voucher has a company
-            and external is None  # nor an external identifier
-            and (states is None or ("Active" if row.item.is_active else "Deleted") in states)
-            and (holding is None or row.id in holding)
-            and rules.in_interval(row.created, interval)
+            voucher.enterprise_id in scope
+            and (chosen is None or voucher.id in chosen)
+            and (companies is None or voucher.company_id in companies)
+            and (identifiers is None or voucher.external_identifier in identifiers)
+            and (states is None or ("Active" if voucher.is_active else "Deleted") in states)
+            and (holding is None or voucher.id in holding)
+            and rules.in_interval(voucher.updated, interval)
         )
 
-    repeat = state.faults.repeat_cursor
-    found = state.vouchers.page(keep, count, cursor, repeat_cursor=repeat) if extent["Vouchers"] else []
+    found = _page(state, service_ids, keep, count, cursor) if extent["Vouchers"] else []
     if not found:
         return None
     return {
-        "Vouchers": [voucher_json(row) for row in found],
+        "Vouchers": [voucher_json(voucher) for voucher in found],
         "VoucherAssignments": (
-            [{"VoucherId": row.id, "RateId": rate} for row in found for rate in row.item.rate_ids]
+            [{"VoucherId": voucher.id, "RateId": rate} for voucher in found for rate in voucher.rate_ids]
             if extent["VoucherAssignments"]
             else None
         ),

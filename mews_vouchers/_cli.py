@@ -41,6 +41,7 @@ Examples:
   mews-vouchers --sandbox export fe568bbd-1ecb-4bb2-bf77-96c3698de20d -o codes.csv
   mews-vouchers list VOUCHER_ID --active-only | wc -l
   mews-vouchers delete --voucher-id VOUCHER_ID --from-file old-codes.txt --yes
+  mews-vouchers --sandbox vouchers add "Summer 2026" --service Accommodation --rate "Best available"
   mews-vouchers --sandbox generate --count 1000 --voucher "Summer 2026" --import
   mews-vouchers --sandbox sync codes.xlsx --voucher "Summer 2026" --dry-run
   mews-vouchers --sandbox find SUMMER26-001

@@ -49,6 +49,7 @@ from mews_wrapper._types.enterprises import Enterprise
 from mews_wrapper._types.rates import Rate
 from mews_wrapper._types.services import Service
 from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
+from mews_wrapper._types.voucher_writes import UNCHANGED, NewVoucher, Unchanged, VoucherUpdate
 from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._version import __version__
 
@@ -58,6 +59,7 @@ log_from_environment()
 __all__ = [
     "DEMO_PLATFORM_URL",
     "PRODUCTION_PLATFORM_URL",
+    "UNCHANGED",
     "AmbiguousMatchError",
     "AsyncEnterprises",
     "AsyncMewsClient",
@@ -80,6 +82,7 @@ __all__ = [
     "MewsResponseError",
     "MewsTimeoutError",
     "MewsValidationError",
+    "NewVoucher",
     "NewVoucherCode",
     "NoMatchError",
     "NotFoundError",
@@ -93,10 +96,12 @@ __all__ = [
     "ServerError",
     "Service",
     "Services",
+    "Unchanged",
     "UnexpectedStatusError",
     "Voucher",
     "VoucherCode",
     "VoucherCodes",
+    "VoucherUpdate",
     "Vouchers",
     "__version__",
     "match_enterprise",

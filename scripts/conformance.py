@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -48,14 +49,16 @@ from mews_sandbox import (
     ENTERPRISE_B,
     PORTFOLIO_ACCESS_TOKEN,
     SERVICE_A,
+    SERVICE_B,
     VOUCHER_A,
     VOUCHER_B,
+    VOUCHER_EARLY_BIRD,
     AccessGrant,
     RunningSandbox,
     SandboxConfig,
     run_sandbox,
 )
-from mews_wrapper import MewsAPIError, MewsClient, MewsError, NewVoucherCode
+from mews_wrapper import MewsAPIError, MewsClient, MewsError, NewVoucher, NewVoucherCode, VoucherUpdate
 
 ROOT = Path(__file__).resolve().parents[1]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -66,6 +69,9 @@ OPERATIONS = (
     "voucherCodes/delete",
     "services/getAll",
     "vouchers/getAll",
+    "vouchers/add",
+    "vouchers/update",
+    "vouchers/delete",
     "rates/getAll",
     "enterprises/getAll",
 )
@@ -165,6 +171,17 @@ def proxy_scenario(sandbox: RunningSandbox, url: str, referee: Referee | None = 
     assert str(mews.rates.find("Best available", service_id=SERVICE_A).id) == DEMO_RATE
     assert {enterprise.name for enterprise in portfolio.enterprises.get_all(page_size=1)} >= {"Sandbox Hotel Prague"}
     assert str(portfolio.enterprises.find("Sandbox Hotel Budapest").id) == ENTERPRISE_B
+    campaign = mews.vouchers.add(
+        [NewVoucher(SERVICE_A, f"PRISM campaign {n}", rate_ids=[DEMO_RATE]) for n in range(1001)]  # 2 chunks
+        + [NewVoucher(SERVICE_A, "PRISM partner", type="PartnerCompany", company_id=uuid.UUID(int=3, version=4),
+                      stay_start_utc=dt.datetime(2026, 6, 1, tzinfo=dt.UTC), external_identifier="PRISM-7")]
+    )  # fmt: skip
+    mews.vouchers.update(
+        [VoucherUpdate(campaign[0].id, name="PRISM renamed", rate_ids=(), stay_end_utc=None, external_identifier=None),
+         VoucherUpdate(campaign[-1].id, type="Public", company_id=None, stay_start_utc=None)]
+    )  # fmt: skip
+    mews.vouchers.delete([voucher.id for voucher in campaign])
+    portfolio.vouchers.add([NewVoucher(SERVICE_B, "PRISM Budapest")], enterprise_id=ENTERPRISE_B)
     # Every fault whose answer Prism can relay. Not "drop" and "corrupt": a proxy cannot pass on a cut connection or
     # a body it cannot decode (Prism answers its own FetchError); the fault matrix of make test covers both.
     faults = ["400", "401", "403", "404", "408", "409", "413", "429", "500", "502", "503", "504"]
@@ -222,6 +239,12 @@ def run_operation(mews: MewsClient, operation: str, ids: list[uuid.UUID], number
         list(mews.rates.get_all([SERVICE_A], page_size=1))
     elif operation == "enterprises/getAll":
         list(mews.enterprises.get_all(page_size=1))
+    elif operation == "vouchers/add":
+        mews.vouchers.add([NewVoucher(SERVICE_A, f"FAULT {number}", rate_ids=[DEMO_RATE])])
+    elif operation == "vouchers/update":
+        mews.vouchers.update([VoucherUpdate(VOUCHER_A, name=f"Summer sale {number}")])
+    elif operation == "vouchers/delete":
+        mews.vouchers.delete([VOUCHER_EARLY_BIRD])  # again and again: a deleted voucher may be deleted again
     else:
         list(mews.vouchers.get_all([SERVICE_A], voucher_ids=[VOUCHER_A, EXTRA_VOUCHERS[0]], page_size=1))
 
@@ -267,6 +290,11 @@ def read_one(mews: MewsClient, operation: str, status: int) -> str | None:
         "vouchers/getAll": lambda: list(mews.vouchers.get_all([SERVICE_A], page_size=10)),
         "rates/getAll": lambda: list(mews.rates.get_all([SERVICE_A], page_size=10)),
         "enterprises/getAll": lambda: list(mews.enterprises.get_all(page_size=10)),
+        "vouchers/add": lambda: mews.vouchers.add(
+            [NewVoucher(SERVICE_A, "Weekend Voucher", rate_ids=[uuid.UUID(int=2, version=4)])]
+        ),  # one voucher: the example answers with one
+        "vouchers/update": lambda: mews.vouchers.update([VoucherUpdate(VOUCHER_A, name="Weekend Voucher")]),
+        "vouchers/delete": lambda: mews.vouchers.delete([VOUCHER_A]),
     }
     try:
         result = calls[operation]()

@@ -33,8 +33,16 @@ import conformance
 import httpx
 from spec_drift import known_differences, matching
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, SERVICE_A, VOUCHER_A, RunningSandbox
-from mews_wrapper import AsyncMewsClient, NewVoucherCode
+from mews_sandbox import (
+    DEMO_ACCESS_TOKEN,
+    DEMO_CLIENT_TOKEN,
+    DEMO_RATE,
+    SERVICE_A,
+    VOUCHER_A,
+    VOUCHER_EARLY_BIRD,
+    RunningSandbox,
+)
+from mews_wrapper import AsyncMewsClient, NewVoucher, NewVoucherCode, VoucherUpdate
 
 ROOT = Path(__file__).resolve().parents[1]
 MEWS_DOCUMENT = "contracts/mews-connector-openapi.yaml"
@@ -103,6 +111,9 @@ async def _async_pass(url: str) -> None:
         assert (await mews.rates.find("Best available", service_id=SERVICE_A)).short_name == "BAR"
         assert [enterprise async for enterprise in mews.enterprises.get_all()]
         await mews.voucher_codes.delete([code.id for code in added])
+        [made] = await mews.vouchers.add([NewVoucher(SERVICE_A, "Async campaign", rate_ids=[DEMO_RATE])])
+        await mews.vouchers.update([VoucherUpdate(made.id, name="Async campaign 2", rate_ids=None)])
+        await mews.vouchers.delete([made.id])
 
 
 CLI_SESSION = [
@@ -114,6 +125,9 @@ CLI_SESSION = [
     ["delete", "--voucher-id", VOUCHER_A, "--value", "CLI-1", "--yes"],
     ["generate", "--count", "20", "--voucher-id", VOUCHER_A, "--import"],
     ["sync", "new.csv", "--voucher-id", VOUCHER_A, "--dry-run", "--max-delete", "100%"],
+    ["vouchers", "add", "CLI campaign", "--service", SERVICE_A, "--rate", "Best available", "--external-id", "CLI-7"],
+    ["vouchers", "update", "CLI campaign", "--rename", "CLI campaign 2", "--no-rates", "--clear-external-id"],
+    ["vouchers", "delete", "CLI campaign 2", "--yes"],
 ]
 
 
@@ -260,6 +274,9 @@ def negative_controls(sandbox: RunningSandbox) -> dict[str, dict[str, dict[str, 
         "vouchers/getAll": {"ServiceIds": [SERVICE_A], "Extent": {"Vouchers": True}, "Limitation": {"Count": 10}},
         "rates/getAll": {"ServiceIds": [SERVICE_A], "Extent": {"Rates": True}, "Limitation": {"Count": 10}},
         "enterprises/getAll": {"Limitation": {"Count": 10}},
+        "vouchers/add": {"VoucherParameters": [{"ServiceId": SERVICE_A, "Name": "Negative", "Type": "Public"}]},
+        "vouchers/update": {"VoucherUpdates": [{"VoucherId": VOUCHER_A, "Name": {"Value": "Summer sale"}}]},
+        "vouchers/delete": {"VoucherIds": [VOUCHER_EARLY_BIRD]},
     }
     credentials = {"ClientToken": DEMO_CLIENT_TOKEN, "AccessToken": DEMO_ACCESS_TOKEN, "Client": "negative 1.0"}
     caught: dict[str, dict[str, dict[str, int]]] = {}

@@ -24,10 +24,21 @@ import httpx
 import schemathesis
 from schemathesis import GenerationMode
 
-from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, ENTERPRISE_A, SERVICE_A, VOUCHER_A
+from mews_sandbox import (
+    DEMO_ACCESS_TOKEN,
+    DEMO_CLIENT_TOKEN,
+    DEMO_RATE,
+    ENTERPRISE_A,
+    RATE_BREAKFAST_INCLUDED,
+    RATE_NON_REFUNDABLE,
+    SERVICE_A,
+    VOUCHER_A,
+)
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _known_codes: list[str] = []
+_spare_vouchers: list[str] = []
+_RATES_OF_SERVICE_A = (DEMO_RATE, RATE_BREAKFAST_INCLUDED, RATE_NON_REFUNDABLE)
 
 
 def _is_uuid(value: object) -> bool:
@@ -52,6 +63,53 @@ def _known_code() -> str:
     return _known_codes[0]
 
 
+def _spare(count: int) -> list[str]:
+    """The ids of `count` vouchers of the demo service that this hook made, for updates and deletes to change.
+
+    Their own, so that a generated delete or type change never reaches the vouchers the other cases name.
+    """
+    while len(_spare_vouchers) < count:
+        body = {
+            "ClientToken": DEMO_CLIENT_TOKEN,
+            "AccessToken": DEMO_ACCESS_TOKEN,
+            "Client": "schemathesis hooks",
+            "VoucherParameters": [
+                {"ServiceId": SERVICE_A, "Name": f"Schemathesis {number}", "Type": "Public"}
+                for number in range(len(_spare_vouchers), min(count, len(_spare_vouchers) + 1000))
+            ],
+        }
+        answer = httpx.post(os.environ["MEWS_SANDBOX_URL"] + "/api/connector/v1/vouchers/add", json=body)
+        _spare_vouchers.extend(voucher["Id"] for voucher in answer.json()["Vouchers"])
+    return _spare_vouchers[:count]
+
+
+def _known_rates(value: object) -> object:
+    """A list of UUIDs as distinct rates of the demo service (as many as it has); anything else as it is."""
+    if isinstance(value, list) and all(_is_uuid(item) for item in value):
+        return list(_RATES_OF_SERVICE_A[: len(value)])
+    return value
+
+
+def _map_voucher_writes(case: Any, body: dict[str, Any]) -> None:
+    """vouchers/add|update|delete: the demo service and its rates; updates and deletes on this hook's vouchers."""
+    path = case.operation.path
+    if path.endswith("/vouchers/delete") and _uuids(body.get("VoucherIds")):
+        body["VoucherIds"] = _spare(len(body["VoucherIds"]))
+        _spare_vouchers[: len(body["VoucherIds"])] = []  # deleted: never named again
+    for entry in _objects(body, "VoucherParameters"):
+        if _is_uuid(entry.get("ServiceId")):
+            entry["ServiceId"] = SERVICE_A
+        entry["AssignedRateIds"] = _known_rates(entry.get("AssignedRateIds"))
+    updates = _objects(body, "VoucherUpdates")
+    spare = iter(_spare(len(updates)))
+    for entry in updates:
+        if _is_uuid(entry.get("VoucherId")):
+            entry["VoucherId"] = next(spare)
+        wrapper = entry.get("AssignedRateIds")
+        if isinstance(wrapper, dict):
+            wrapper["Value"] = _known_rates(wrapper.get("Value"))
+
+
 @schemathesis.hook
 def map_case(ctx: Any, case: Any) -> Any:
     body = case.body
@@ -60,7 +118,7 @@ def map_case(ctx: Any, case: Any) -> Any:
     for token, known in (("ClientToken", DEMO_CLIENT_TOKEN), ("AccessToken", DEMO_ACCESS_TOKEN)):
         if isinstance(body.get(token), str) and body[token]:
             body[token] = known
-    if _uuids(body.get("VoucherIds")):
+    if _uuids(body.get("VoucherIds")) and not case.operation.path.endswith("/vouchers/delete"):
         body["VoucherIds"] = [VOUCHER_A] * len(body["VoucherIds"])
     if _uuids(body.get("ServiceIds")):
         body["ServiceIds"] = [SERVICE_A] * len(body["ServiceIds"])
@@ -76,13 +134,19 @@ def map_case(ctx: Any, case: Any) -> Any:
     for entry in _entries(body):
         if _is_uuid(entry.get("VoucherId")):
             entry["VoucherId"] = VOUCHER_A
+    _map_voucher_writes(case, body)
     return case
+
+
+def _objects(body: dict[str, Any], field: str) -> list[dict[str, Any]]:
+    """The objects of an array field, whatever a negative case put there."""
+    entries = body.get(field)
+    return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
 
 
 def _entries(body: dict[str, Any]) -> list[dict[str, Any]]:
     """The objects of `VoucherCodeParameters`, whatever a negative case put there."""
-    entries = body.get("VoucherCodeParameters")
-    return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
+    return _objects(body, "VoucherCodeParameters")
 
 
 @schemathesis.hook
@@ -95,9 +159,36 @@ def filter_case(ctx: Any, case: Any) -> bool:
         {"StartUtc": entry.get("ValidityStartUtc"), "EndUtc": entry.get("ValidityEndUtc")}
         for entry in _entries(case.body)
     ]
-    return all(_documented_interval(window, months=3) for window in windows) and all(
-        _documented_interval(validity, months=None) for validity in validities
+    stays = [
+        {"StartUtc": entry.get("OccupiableIntervalStartUtc"), "EndUtc": entry.get("OccupiableIntervalEndUtc")}
+        for entry in _objects(case.body, "VoucherParameters")
+    ]
+    return (
+        all(_documented_interval(window, months=3) for window in windows)
+        and all(_documented_interval(interval, months=None) for interval in [*validities, *stays])
+        and all(_has_its_company(entry) for entry in _objects(case.body, "VoucherParameters"))
+        and not any(_company_type(entry.get("Type")) for entry in _objects(case.body, "VoucherUpdates"))  # its
+        # vouchers stay Public, so that clearing a company is always allowed
+        and not any(_reverses_a_stay(entry) for entry in _objects(case.body, "VoucherUpdates"))
     )
+
+
+def _company_type(value: object) -> bool:
+    """Whether a type (or a type's update wrapper) is one that needs a company, which a schema cannot require."""
+    kind = value.get("Value") if isinstance(value, dict) else value
+    return kind in ("PartnerCompany", "TravelAgency")
+
+
+def _has_its_company(entry: dict[str, Any]) -> bool:
+    """Mews' rule the schema cannot state: a PartnerCompany or TravelAgency voucher names its company."""
+    return not _company_type(entry.get("Type")) or _is_uuid(entry.get("CompanyId"))
+
+
+def _reverses_a_stay(entry: dict[str, Any]) -> bool:
+    """An update that sets a stay ending before it starts (one without the other depends on the voucher)."""
+    start, end = (entry.get(name) for name in ("OccupiableIntervalStartUtc", "OccupiableIntervalEndUtc"))
+    values = [wrapper.get("Value") if isinstance(wrapper, dict) else None for wrapper in (start, end)]
+    return not _documented_interval({"StartUtc": values[0], "EndUtc": values[1]}, months=None)
 
 
 def _documented_interval(interval: object, *, months: int | None) -> bool:

@@ -95,7 +95,7 @@ def differences(ours: dict[str, Any], mews: dict[str, Any]) -> list[str]:
                 if (a is None) != (b is None):
                     found.append(f"{operation} {side}: only {'Mews' if a is None else 'ours'} declares a JSON body")
                 continue
-            _compare(mine, theirs, a, b, f"{operation} {side} ", "", found, set())
+            _compare(mine, theirs, a, b, f"{operation} {side} ", "", found, {})
     return found
 
 
@@ -107,12 +107,12 @@ def _compare(
     prefix: str,
     where: str,
     found: list[str],
-    seen: set[tuple[int, int]],
+    seen: dict[tuple[int, int], tuple[dict[str, Any], dict[str, Any]]],
 ) -> None:
     key = (id(a), id(b))
     if key in seen:
         return
-    seen.add(key)
+    seen[key] = (a, b)  # kept alive: a schema merged from allOf is a new dict, and a freed one's id is reused
     at = prefix + (where or "(body)")
     for word in ("type", "format"):
         if a.get(word) != b.get(word) and b.get(word) is not None:

@@ -85,6 +85,19 @@ class Api:
         result = self.client.vouchers.find(*args, **kwargs)
         return await result if isinstance(self.client, AsyncMewsClient) else result
 
+    async def add_vouchers(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        result = self.client.vouchers.add(*args, **kwargs)
+        return await result if isinstance(self.client, AsyncMewsClient) else result
+
+    async def update_vouchers(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        result = self.client.vouchers.update(*args, **kwargs)
+        return await result if isinstance(self.client, AsyncMewsClient) else result
+
+    async def delete_vouchers(self, *args: Any, **kwargs: Any) -> None:
+        result = self.client.vouchers.delete(*args, **kwargs)
+        if isinstance(self.client, AsyncMewsClient):
+            await result
+
     @property
     def paths(self) -> list[str]:
         """The operations sent, by Mews' name (`vouchers/getAll`)."""

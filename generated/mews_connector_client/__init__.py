@@ -1,4 +1,4 @@
-"""A client library for accessing Mews Connector API — voucher codes, and the services and vouchers that lead to them"""
+"""A client library for accessing Mews Connector API — voucher codes, and the services, vouchers, rates and enterprises around them"""
 
 from .client import AuthenticatedClient, Client
 

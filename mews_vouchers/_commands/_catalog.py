@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from mews_vouchers._files.codes_out import cell_text, escaped
 from mews_vouchers._shared.console import Output
+from mews_wrapper import Service, match_service
 
 VOUCHER_COLUMNS = ("Name", "Id", "Type", "ServiceName", "ServiceId", "EnterpriseId", "IsActive")
 SERVICE_COLUMNS = ("Name", "Id", "Type", "EnterpriseId", "IsActive")
@@ -49,3 +51,12 @@ def print_rows(
 
 def _in_table(column: str, text: str, long: bool) -> str:
     return text[:SHORT_ID] if column in ID_COLUMNS and not long else text
+
+
+def service_named(text: str, services: dict[uuid.UUID, Service]) -> uuid.UUID:
+    """A service by its id (when `text` is one) or its name among `services` (`NoMatchError`, `AmbiguousMatchError`)."""
+    try:
+        found = uuid.UUID(text)
+    except ValueError:
+        return match_service(text, list(services.values())).id
+    return found

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import click
 
-from mews_vouchers._commands._catalog import print_rows
+from mews_vouchers._commands._catalog import print_rows, service_named
 from mews_vouchers._shared.console import Output, counted
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.settings import Settings, shared_options
-from mews_wrapper import MewsClient, match_service
+from mews_wrapper import MewsClient
 
 COLUMNS = ("Name", "Id", "ServiceName", "ServiceId", "Type", "ShortName", "IsBaseRate", "IsActive", "IsEnabled")
 
@@ -20,7 +19,7 @@ def list_rates(client_options: dict[str, Any], output: Output, *, service: str |
     """Print the rates of every service the token reaches (or of the one named), sorted by service and name."""
     with MewsClient(**client_options) as client:
         services = {found.id: found for found in client.services.get_all()}
-        chosen = list(services) if service is None else [_service_named(service, services)]
+        chosen = list(services) if service is None else [service_named(service, services)]
         rates = list(client.rates.get_all(chosen)) if chosen else []
     rows = [
         {
@@ -38,15 +37,6 @@ def list_rates(client_options: dict[str, Any], output: Output, *, service: str |
     ]
     print_rows(rows, COLUMNS, output, counted(len(rows), "rate"), long=long)
     return 0
-
-
-def _service_named(text: str, services: dict[uuid.UUID, Any]) -> uuid.UUID:
-    """A service by its id (when `text` is one the token reaches) or its name."""
-    try:
-        found = uuid.UUID(text)
-    except ValueError:
-        return match_service(text, list(services.values())).id
-    return found
 
 
 @click.command("rates", short_help="Show the rates of the services the token reaches, by name.")

@@ -1,13 +1,18 @@
-"""`mews-vouchers vouchers`: every voucher the token reaches, by name, with its service (and its active codes)."""
+"""`mews-vouchers vouchers`: every voucher the token reaches, by name, with its service (and its active codes).
+
+A group: alone it lists; `vouchers add|update|delete` (in `_voucher_writes`) make, change and retire a voucher.
+"""
 
 from __future__ import annotations
 
 import collections
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import click
 
+from mews_vouchers._commands import _voucher_writes
 from mews_vouchers._commands._catalog import VOUCHER_COLUMNS, print_rows
 from mews_vouchers._shared.console import Output, counted
 from mews_vouchers._shared.job import command_job
@@ -58,16 +63,34 @@ def _voucher_row(
     return row
 
 
-@click.command("vouchers", short_help="Show every voucher the token reaches, by name (a table, or lines when piped).")
+@click.group(
+    "vouchers",
+    invoke_without_command=True,
+    short_help="Show every voucher the token reaches, by name; add, update or delete one.",
+)
 @click.option("--codes", "with_codes", is_flag=True, help="Also count each voucher's active codes (reads them all).")
 @click.option("--long", is_flag=True, help="In the table, whole ids (lines and --json always have them).")
 @shared_options(enterprise=False)
-@command_job
-def command(output: Output, settings: Settings, with_codes: bool, long: bool) -> int:
+@click.pass_context
+def command(context: click.Context, with_codes: bool, long: bool) -> int:
     """Show every voucher the token reaches: a table on a terminal, tab-separated lines when piped (--json: JSON lines).
 
     The columns: Name, Id, Type, ServiceName, ServiceId, EnterpriseId, IsActive (and ActiveCodes with --codes). It
     reads services/getAll, then vouchers/getAll for those services; a name shown here works as `--voucher NAME`.
+
+    `vouchers add NAME --service NAME --rate NAME` makes a voucher; `vouchers update` and `vouchers delete` change
+    and retire one (see their --help).
     """
+    if context.invoked_subcommand is not None:
+        return 0
+    job: Callable[..., int] = command_job(_list_job)  # the wrapper supplies output and settings
+    return job(with_codes=with_codes, long=long)
+
+
+def _list_job(output: Output, settings: Settings, *, with_codes: bool, long: bool) -> int:
     with settings.connection() as options:
         return list_vouchers(options, output, with_codes=with_codes, long=long)
+
+
+for _write in (_voucher_writes.add, _voucher_writes.update, _voucher_writes.delete):
+    command.add_command(_write)

@@ -14,6 +14,7 @@ from mews_connector_client.types import UNSET
 
 from mews_wrapper._config import ClientConfig
 from mews_wrapper._endpoint import Endpoint, credentials, list_or_unset, unset_if_none, window_or_unset
+from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._matching import match_named
 from mews_wrapper._page import Page
 from mews_wrapper._pagination import WINDOW, PagedQuery
@@ -83,9 +84,23 @@ class _Calls(ResourceCalls):
         self._shell.check_open()
         return announce(query)
 
+    def find(self, name: str, *, enterprise_ids: Iterable[str | uuid.UUID] | None = None) -> PagedQuery[Service]:
+        """The arguments of `find`.
+
+        - `name`: the service's name as hotel staff see it (`Accommodation`). An exact match wins; else a match that
+          differs only in case and surrounding spaces.
+        - `enterprise_ids`: only the services of these enterprises (a portfolio token); None for every one.
+
+        Raises `NoMatchError` (naming the closest names) when no service has that name, and `AmbiguousMatchError`
+        (listing every match, `matches`) when several have: with a portfolio token, name the enterprise.
+        """
+        if not isinstance(name, str) or not name.strip():
+            raise MewsValidationError(f"name must be a non-empty string, got {name!r}")
+        return self.get_all(enterprise_ids=enterprise_ids)
+
 
 class Services:
-    """Services through a `MewsClient` (`client.services`): `get_all`, `get_all_pages`."""
+    """Services through a `MewsClient` (`client.services`): `get_all`, `get_all_pages`, `find`."""
 
     def __init__(self, session: Session, shell: SyncShell) -> None:
         """Bound to one client's session and shell (made by the client)."""
@@ -103,9 +118,16 @@ class Services:
         pages: Iterator[Page[Service]] = self._shell.merge(self._calls.streams(self._calls.get_all(*args, **kwargs)))
         return pages
 
+    @arguments_of(_Calls.find)
+    def find(self, name: str, *args: Any, **kwargs: Any) -> Service:
+        """The one service with this name."""
+        query = self._calls.find(name, *args, **kwargs)
+        pages: Iterator[Page[Service]] = self._shell.merge(self._calls.streams(query))
+        return match_service(name, [service for page in pages for service in page.items])
+
 
 class AsyncServices:
-    """Services through an `AsyncMewsClient`: the calls of `Services`, as async iterators."""
+    """Services through an `AsyncMewsClient`: the calls of `Services`, as async iterators (`find` awaited)."""
 
     def __init__(self, session: Session, shell: AsyncShell) -> None:
         """Bound to one client's session and shell (made by the client)."""
@@ -123,6 +145,13 @@ class AsyncServices:
         query = self._calls.get_all(*args, **kwargs)
         pages: AsyncIterator[Page[Service]] = self._shell.merge(self._calls.streams(query))
         return pages
+
+    @arguments_of(_Calls.find)
+    async def find(self, name: str, *args: Any, **kwargs: Any) -> Service:
+        """The one service with this name (awaited)."""
+        query = self._calls.find(name, *args, **kwargs)
+        pages: AsyncIterator[Page[Service]] = self._shell.merge(self._calls.streams(query))
+        return match_service(name, [service async for page in pages for service in page.items])
 
 
 def match_service(name: str, services: Iterable[Service]) -> Service:

@@ -27,6 +27,7 @@ from mews_wrapper._program import Session
 from mews_wrapper._resource import ResourceCalls, async_items
 from mews_wrapper._resources.by_service import ServicePlan, services_read
 from mews_wrapper._resources.services import AsyncServices, Services
+from mews_wrapper._resources.voucher_writes import VoucherWriteCalls
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import arguments_of
 from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH
@@ -163,13 +164,37 @@ def match_voucher(name: str, vouchers: Sequence[Voucher]) -> Voucher:
 
 
 class Vouchers:
-    """Vouchers through a `MewsClient` (`client.vouchers`): `get_all`, `get_all_pages`, `find`."""
+    """Vouchers through a `MewsClient` (`client.vouchers`): reads, `find`, and `add`, `update`, `delete`.
+
+    Every call checks its arguments first: a bad one raises `MewsValidationError` naming it, and nothing is sent.
+    """
 
     def __init__(self, session: Session, shell: SyncShell, services: Services) -> None:
         """Bound to one client's session, shell and services (made by the client)."""
         self._calls = _Calls(session, shell)
+        self._writes = VoucherWriteCalls(session, shell)
         self._shell = shell
         self._services = services
+
+    @arguments_of(VoucherWriteCalls.add)
+    def add(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        """Add vouchers and return them as Mews created them, in input order."""
+        write = self._writes.add(*args, **kwargs)
+        created: list[Voucher] = [] if write is None else self._shell.write(write)
+        return created
+
+    @arguments_of(VoucherWriteCalls.update)
+    def update(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order."""
+        write = self._writes.update(*args, **kwargs)
+        updated: list[Voucher] = [] if write is None else self._shell.write(write)
+        return updated
+
+    @arguments_of(VoucherWriteCalls.delete)
+    def delete(self, *args: Any, **kwargs: Any) -> None:
+        """Delete vouchers by id: Mews keeps them, inactive; their codes stay as they are."""
+        if (write := self._writes.delete(*args, **kwargs)) is not None:
+            self._shell.write(write)
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> Iterator[Voucher]:
@@ -196,13 +221,34 @@ class Vouchers:
 
 
 class AsyncVouchers:
-    """Vouchers through an `AsyncMewsClient`: the calls of `Vouchers`, as async iterators (`find` awaited)."""
+    """Vouchers through an `AsyncMewsClient`: the calls of `Vouchers`, as async iterators (the others awaited)."""
 
     def __init__(self, session: Session, shell: AsyncShell, services: AsyncServices) -> None:
         """Bound to one client's session, shell and services (made by the client)."""
         self._calls = _Calls(session, shell)
+        self._writes = VoucherWriteCalls(session, shell)
         self._shell = shell
         self._services = services
+
+    @arguments_of(VoucherWriteCalls.add)
+    async def add(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        """Add vouchers and return them as Mews created them, in input order (awaited)."""
+        write = self._writes.add(*args, **kwargs)
+        created: list[Voucher] = [] if write is None else await self._shell.write(write)
+        return created
+
+    @arguments_of(VoucherWriteCalls.update)
+    async def update(self, *args: Any, **kwargs: Any) -> list[Voucher]:
+        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order (awaited)."""
+        write = self._writes.update(*args, **kwargs)
+        updated: list[Voucher] = [] if write is None else await self._shell.write(write)
+        return updated
+
+    @arguments_of(VoucherWriteCalls.delete)
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        """Delete vouchers by id (awaited): Mews keeps them, inactive; their codes stay as they are."""
+        if (write := self._writes.delete(*args, **kwargs)) is not None:
+            await self._shell.write(write)
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> AsyncIterator[Voucher]:

@@ -56,6 +56,16 @@ class Voucher(msgspec.Struct, frozen=True, gc=False):
     rate_ids: tuple[uuid.UUID, ...] | None = None
     extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
+    @property
+    def stay_start_utc(self) -> dt.datetime | None:
+        """`occupiable_interval_start_utc` by the name `NewVoucher` and `VoucherUpdate` use."""
+        return self.occupiable_interval_start_utc
+
+    @property
+    def stay_end_utc(self) -> dt.datetime | None:
+        """`occupiable_interval_end_utc` by the name `NewVoucher` and `VoucherUpdate` use."""
+        return self.occupiable_interval_end_utc
+
     def _identity(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in _FIELDS)
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import msgspec
 from mews_connector_client.models import Voucher as GeneratedVoucher
-from mews_connector_client.models import VoucherResult
+from mews_connector_client.models import VoucherResult, VoucherWriteResult
 from mews_connector_client.types import Unset
 
 from mews_wrapper import _convert as convert
@@ -183,3 +183,14 @@ def _public_or_refused(number: int, voucher: Any, rates: dict[uuid.UUID, list[uu
 
 VOUCHERS: Reader[Voucher] = Reader(VoucherResult, _vouchers_of, "Vouchers", read_vouchers)
 """How a page of vouchers is read."""
+
+
+def _written_vouchers(parsed: Any) -> tuple[Voucher, ...]:
+    vouchers = parsed.vouchers
+    if vouchers is None or isinstance(vouchers, Unset):
+        return ()
+    return tuple(_public_or_refused(number, voucher, None) for number, voucher in enumerate(vouchers))
+
+
+WRITTEN_VOUCHERS: Reader[Voucher] = Reader(VoucherWriteResult, _written_vouchers, "Vouchers")
+"""How the answer of `vouchers/add` and `vouchers/update` is read (no assignments come with it: `rate_ids` None)."""

@@ -12,12 +12,14 @@ from mews_wrapper import (
     ConflictError,
     ForbiddenError,
     MewsAPIError,
+    NewVoucher,
     NewVoucherCode,
     NotFoundError,
     PayloadTooLargeError,
     RateLimitError,
     RequestTimeoutError,
     ServerError,
+    VoucherUpdate,
 )
 from tests._api import Api, ApiFactory
 from tests.cassettes.conftest import Target
@@ -220,3 +222,27 @@ async def test_find_codes_by_value_across_vouchers(make_api: ApiFactory, target:
     found = await api.find_codes(["FIND-ME", "NOT-THERE"])
     assert [(code.value, str(code.voucher_id)) for code in found] == [("FIND-ME", target.voucher_a)]
     assert api.paths[sent:] == ["services/getAll", "vouchers/getAll", "voucherCodes/getAll"]
+
+
+async def test_a_voucher_is_added_with_rates_updated_and_deleted(make_api: ApiFactory, target: Target) -> None:
+    api = client(make_api, target)
+    [service] = [found for found in await api.services() if found.type == "Bookable"][:1]
+    rates = [rate.id for rate in await api.rates([service.id])][:2]
+    [made] = await api.add_vouchers([NewVoucher(service.id, "CASSETTE campaign", rate_ids=rates)])
+    assert (made.name, made.service_id, made.is_active) == ("CASSETTE campaign", service.id, True)
+    [renamed] = await api.update_vouchers(
+        [VoucherUpdate(made.id, name="CASSETTE campaign (renamed)", rate_ids=rates[:1], external_identifier=None)]
+    )
+    assert (renamed.id, renamed.name) == (made.id, "CASSETTE campaign (renamed)")
+    [read] = await api.vouchers([service.id], voucher_ids=[made.id], with_rates=True)
+    assert read.rate_ids == tuple(rates[:1])
+    await api.delete_vouchers([made.id])
+    [deleted] = await api.vouchers([service.id], voucher_ids=[made.id], active=False)
+    assert not deleted.is_active
+    assert api.paths[2:] == [
+        "vouchers/add",
+        "vouchers/update",
+        "vouchers/getAll",
+        "vouchers/delete",
+        "vouchers/getAll",
+    ]

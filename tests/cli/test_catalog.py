@@ -18,7 +18,7 @@ from mews_sandbox import (
 from tests.cli.conftest import Cli
 from tests.sandbox._http import add_codes
 
-VOUCHER_NAMES = ["Corporate rate", "Early bird", "Summer 2026", "Summer sale", "Winter 2025"]
+VOUCHER_NAMES = ["Corporate rate", "Early bird", "Spring 2026", "Summer sale", "Winter 2025"]
 
 
 def test_vouchers_lists_every_voucher_the_token_reaches_by_name(cli: Cli, cli_sandbox: RunningSandbox) -> None:

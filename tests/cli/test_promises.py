@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mews_sandbox import VOUCHER_A, VOUCHER_CORPORATE, VOUCHER_SUMMER_2026, RunningSandbox
+from mews_sandbox import VOUCHER_A, VOUCHER_CORPORATE, VOUCHER_SPRING_2026, RunningSandbox
 from mews_sandbox._config import ENTERPRISE_A, VOUCHER_INACTIVE
 from mews_sandbox._store import NewCode
 from mews_vouchers._shared.leases import sync_lease
@@ -19,7 +19,7 @@ from mews_wrapper import MewsClient
 from tests.cli.conftest import Cli, last_json, sandbox_env, write_codes_csv
 
 
-def _active(sandbox: RunningSandbox, voucher: str = VOUCHER_SUMMER_2026) -> list[tuple[str | None, object]]:
+def _active(sandbox: RunningSandbox, voucher: str = VOUCHER_SPRING_2026) -> list[tuple[str | None, object]]:
     env = sandbox_env(sandbox.url)
     options = {"platform_url": env["MEWS_PLATFORM_URL"], "client_token": env["MEWS_CLIENT_TOKEN"]}
     with MewsClient(**options, access_token=env["MEWS_ACCESS_TOKEN"]) as client:
@@ -40,14 +40,14 @@ def test_a_second_sync_of_a_voucher_is_refused_while_one_holds_its_lease(
     cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MEWS_VOUCHERS_CACHE", str(tmp_path / "cache"))
-    codes = write_codes_csv(tmp_path / "b.csv", 3, voucher=VOUCHER_SUMMER_2026)
-    with sync_lease(cli_sandbox.url, uuid.UUID(VOUCHER_SUMMER_2026), None):
-        refused = cli("sync", str(codes), "--voucher-id", VOUCHER_SUMMER_2026, "--yes")
+    codes = write_codes_csv(tmp_path / "b.csv", 3, voucher=VOUCHER_SPRING_2026)
+    with sync_lease(cli_sandbox.url, uuid.UUID(VOUCHER_SPRING_2026), None):
+        refused = cli("sync", str(codes), "--voucher-id", VOUCHER_SPRING_2026, "--yes")
     assert refused.returncode == 1
     assert "another sync of voucher 6a7b8c9d" in _one_line(refused)
     assert "process " in refused.stderr
     assert _active(cli_sandbox) == []  # nothing applied
-    done = cli("sync", str(codes), "--voucher-id", VOUCHER_SUMMER_2026, "--yes")  # the lease is free again
+    done = cli("sync", str(codes), "--voucher-id", VOUCHER_SPRING_2026, "--yes")  # the lease is free again
     assert done.returncode == 0, done.stderr
     assert len(_active(cli_sandbox)) == 3
 
@@ -55,10 +55,10 @@ def test_a_second_sync_of_a_voucher_is_refused_while_one_holds_its_lease(
 def test_the_sync_lease_is_shared_through_redis(
     cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path, redis_url: str
 ) -> None:
-    codes = write_codes_csv(tmp_path / "b.csv", 3, voucher=VOUCHER_SUMMER_2026)
-    with sync_lease(cli_sandbox.url, uuid.UUID(VOUCHER_SUMMER_2026), redis_url):
+    codes = write_codes_csv(tmp_path / "b.csv", 3, voucher=VOUCHER_SPRING_2026)
+    with sync_lease(cli_sandbox.url, uuid.UUID(VOUCHER_SPRING_2026), redis_url):
         refused = cli(
-            "sync", str(codes), "--voucher-id", VOUCHER_SUMMER_2026, "--yes", "--rate-limit-storage", redis_url
+            "sync", str(codes), "--voucher-id", VOUCHER_SPRING_2026, "--yes", "--rate-limit-storage", redis_url
         )
     assert refused.returncode == 1
     assert "another sync of voucher" in _one_line(refused)
@@ -95,7 +95,7 @@ def test_the_visible_sheet_is_read_and_named_not_a_hidden_one(
     shown.append(["SHOWN-1"])
     workbook.active = 1
     workbook.save(tmp_path / "h.xlsx")
-    result = cli("import", str(tmp_path / "h.xlsx"), "--voucher-id", VOUCHER_SUMMER_2026)
+    result = cli("import", str(tmp_path / "h.xlsx"), "--voucher-id", VOUCHER_SPRING_2026)
     assert result.returncode == 0, result.stderr
     assert (
         "read the sheet 'Codes' (the workbook has 'Old' (hidden), 'Codes'; another with --sheet NAME)" in result.stderr
@@ -105,11 +105,11 @@ def test_the_visible_sheet_is_read_and_named_not_a_hidden_one(
 
 # 4. --max-delete counts replacements.
 def test_max_delete_counts_replaced_codes(cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path) -> None:
-    first = write_codes_csv(tmp_path / "a.csv", 5, voucher=VOUCHER_SUMMER_2026)
+    first = write_codes_csv(tmp_path / "a.csv", 5, voucher=VOUCHER_SPRING_2026)
     assert cli("import", str(first)).returncode == 0
     moved = tmp_path / "moved.csv"
     moved.write_text(first.read_text().replace("2026-06-01T00:00:00Z,", "2026-06-01T00:00:00Z,2027-01-01T00:00:00Z"))
-    refused = cli("sync", str(moved), "--voucher-id", VOUCHER_SUMMER_2026, "--yes", "--max-delete", "0")
+    refused = cli("sync", str(moved), "--voucher-id", VOUCHER_SPRING_2026, "--yes", "--max-delete", "0")
     assert refused.returncode == 2
     assert "the plan deletes 5 of the voucher's 5 active codes, more than --max-delete allows (0" in refused.stderr
     assert "replaced codes count" in refused.stderr
@@ -118,11 +118,11 @@ def test_max_delete_counts_replaced_codes(cli: Cli, cli_sandbox: RunningSandbox,
 
 # 5. generate does not resume another command's file.
 def test_generate_does_not_import_a_file_another_pattern_made(cli: Cli, cli_sandbox: RunningSandbox) -> None:
-    old = cli("generate", "--count", "5", "--pattern", "OLD-**********", "--voucher-id", VOUCHER_SUMMER_2026, "-o",
-              f"generated-{VOUCHER_SUMMER_2026[:8]}-5.csv")  # fmt: skip
+    old = cli("generate", "--count", "5", "--pattern", "OLD-**********", "--voucher-id", VOUCHER_SPRING_2026, "-o",
+              f"generated-{VOUCHER_SPRING_2026[:8]}-5.csv")  # fmt: skip
     assert old.returncode == 0, old.stderr
     new = cli(
-        "generate", "--count", "5", "--pattern", "NEW-**********", "--voucher-id", VOUCHER_SUMMER_2026, "--import"
+        "generate", "--count", "5", "--pattern", "NEW-**********", "--voucher-id", VOUCHER_SPRING_2026, "--import"
     )
     assert new.returncode == 2
     assert "exists and was not made by this command" in _one_line(new)
@@ -133,15 +133,15 @@ def test_generate_does_not_import_a_file_another_pattern_made(cli: Cli, cli_sand
 def test_sync_removes_a_second_active_code_of_a_value_and_one_without_a_value(
     cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
-    codes = write_codes_csv(tmp_path / "a.csv", 3, voucher=VOUCHER_SUMMER_2026)
+    codes = write_codes_csv(tmp_path / "a.csv", 3, voucher=VOUCHER_SPRING_2026)
     assert cli("import", str(codes)).returncode == 0
     start = int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp() * 1_000_000)
     extra = [
-        NewCode(str(uuid.uuid4()), VOUCHER_SUMMER_2026, ENTERPRISE_A, value, start if value else None, None, 1)
+        NewCode(str(uuid.uuid4()), VOUCHER_SPRING_2026, ENTERPRISE_A, value, start if value else None, None, 1)
         for value in ("CODE-00000", "")
     ]
     cli_sandbox.state.store.insert(extra)
-    result = cli("sync", str(codes), "--voucher-id", VOUCHER_SUMMER_2026, "--yes", "--json")
+    result = cli("sync", str(codes), "--voucher-id", VOUCHER_SPRING_2026, "--yes", "--json")
     assert result.returncode == 0, result.stderr
     assert last_json(result.stdout)["deleted"] == 2
     assert "of the deletions, 1 are second active codes of a value the file keeps and 1 active codes without" in (
@@ -153,8 +153,8 @@ def test_sync_removes_a_second_active_code_of_a_value_and_one_without_a_value(
 # 7. One line when --voucher-id overrides a VoucherId column naming other vouchers.
 def test_an_overridden_voucher_column_is_said_in_one_line(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "other.csv"
-    path.write_text(f"VoucherId,Value\n{VOUCHER_A},O-1\n{VOUCHER_A[:-1]},O-2\n{VOUCHER_SUMMER_2026},O-3\n")
-    result = cli("import", str(path), "--voucher-id", VOUCHER_SUMMER_2026)
+    path.write_text(f"VoucherId,Value\n{VOUCHER_A},O-1\n{VOUCHER_A[:-1]},O-2\n{VOUCHER_SPRING_2026},O-3\n")
+    result = cli("import", str(path), "--voucher-id", VOUCHER_SPRING_2026)
     assert result.returncode == 0, result.stderr
     assert (
         "warning: the VoucherId column named 1 other voucher(s) (fe568bbd) and 1 that are not voucher ids on 2 rows"
@@ -165,7 +165,7 @@ def test_an_overridden_voucher_column_is_said_in_one_line(cli: Cli, tmp_path: Pa
 # 8. generate refuses literals that import would refuse, before drawing anything.
 @pytest.mark.parametrize("pattern", ["A\tB-****", " LEAD-****", "ESC\x1b-****"])
 def test_generate_refuses_a_pattern_import_would_refuse(cli: Cli, tmp_path: Path, pattern: str) -> None:
-    result = cli("generate", "--count", "3", "--pattern", pattern, "--voucher-id", VOUCHER_SUMMER_2026, "-o", "g.csv")
+    result = cli("generate", "--count", "3", "--pattern", pattern, "--voucher-id", VOUCHER_SPRING_2026, "-o", "g.csv")
     assert result.returncode == 2
     assert "makes codes that import refuses" in _one_line(result)
     assert not (tmp_path / "g.csv").exists()
@@ -246,9 +246,9 @@ def test_an_excel_safe_csv_has_a_bom(cli: Cli, tmp_path: Path) -> None:
 
 # 16. A value changed since its export is named; --strict refuses the file.
 def test_a_reimported_value_that_differs_from_its_codes_is_named(cli: Cli, tmp_path: Path) -> None:
-    codes = write_codes_csv(tmp_path / "a.csv", 2, voucher=VOUCHER_SUMMER_2026)
+    codes = write_codes_csv(tmp_path / "a.csv", 2, voucher=VOUCHER_SPRING_2026)
     assert cli("import", str(codes)).returncode == 0
-    assert cli("export", VOUCHER_SUMMER_2026, "-o", "out.csv").returncode == 0
+    assert cli("export", VOUCHER_SPRING_2026, "-o", "out.csv").returncode == 0
     (tmp_path / "out.csv").write_text((tmp_path / "out.csv").read_text().replace("CODE-00001", "CODE-0000l"))
     strict = cli("import", "out.csv", "--strict")
     assert strict.returncode == 2
@@ -308,9 +308,9 @@ def test_codes_on_a_second_sheet_the_error_names_sheet(cli: Cli, tmp_path: Path)
 
 # 20. A deleted code's value does not block importing it again.
 def test_a_value_whose_code_was_deleted_imports_again(cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path) -> None:
-    codes = write_codes_csv(tmp_path / "a.csv", 2, voucher=VOUCHER_SUMMER_2026)
+    codes = write_codes_csv(tmp_path / "a.csv", 2, voucher=VOUCHER_SPRING_2026)
     assert cli("import", str(codes)).returncode == 0
-    deleted = cli("delete", "--voucher-id", VOUCHER_SUMMER_2026, "--value", "CODE-00000", "--yes")
+    deleted = cli("delete", "--voucher-id", VOUCHER_SPRING_2026, "--value", "CODE-00000", "--yes")
     assert deleted.returncode == 0, deleted.stderr
     again = cli("import", str(codes), "--json")
     assert (last_json(again.stdout)["added"], last_json(again.stdout)["skipped"]) == (1, 1)
@@ -320,8 +320,8 @@ def test_a_value_whose_code_was_deleted_imports_again(cli: Cli, cli_sandbox: Run
 def test_generate_does_not_import_a_weak_file_it_finds_without_the_guessing_check(
     cli: Cli, cli_sandbox: RunningSandbox
 ) -> None:
-    default = f"generated-{VOUCHER_SUMMER_2026[:8]}-5.csv"
-    weak = ["generate", "--count", "5", "--pattern", "WEAK-##", "--voucher-id", VOUCHER_SUMMER_2026]
+    default = f"generated-{VOUCHER_SPRING_2026[:8]}-5.csv"
+    weak = ["generate", "--count", "5", "--pattern", "WEAK-##", "--voucher-id", VOUCHER_SPRING_2026]
     assert cli(*weak, "-o", default, "--allow-small-space").returncode == 0  # made knowingly, kept in a file
     resumed = cli(*weak, "--import")  # the same codes, found under the default name, without --allow-small-space
     assert resumed.returncode == 2
@@ -339,7 +339,7 @@ def test_strict_refuses_warnings_not_the_note_of_the_sheet_read(
     codes.append(["STRICT-1"])
     workbook.active = 1
     workbook.save(tmp_path / "two.xlsx")
-    result = cli("import", str(tmp_path / "two.xlsx"), "--voucher-id", VOUCHER_SUMMER_2026, "--strict")
+    result = cli("import", str(tmp_path / "two.xlsx"), "--voucher-id", VOUCHER_SPRING_2026, "--strict")
     assert result.returncode == 0, result.stderr
     assert "read the sheet 'Codes'" in result.stderr
     assert [value for value, _ in _active(cli_sandbox)] == ["STRICT-1"]

@@ -13,7 +13,7 @@ from mews_sandbox import (
     SERVICE_A,
     VOUCHER_A,
     VOUCHER_B,
-    VOUCHER_SUMMER_2026,
+    VOUCHER_SPRING_2026,
     RunningSandbox,
 )
 from tests.cli.conftest import Cli
@@ -44,13 +44,13 @@ def test_enterprises_names_every_property_of_a_portfolio(cli: Cli) -> None:
 
 def test_find_traces_a_code_to_its_voucher_and_fails_for_an_unknown_one(cli: Cli, cli_sandbox: RunningSandbox) -> None:
     add_codes(cli_sandbox.url, ["TRACE-1"], VOUCHER_A)
-    add_codes(cli_sandbox.url, ["TRACE-2"], VOUCHER_SUMMER_2026)
-    add_codes(cli_sandbox.url, ["trace-1"], VOUCHER_SUMMER_2026)  # another code: Mews compares exactly
+    add_codes(cli_sandbox.url, ["TRACE-2"], VOUCHER_SPRING_2026)
+    add_codes(cli_sandbox.url, ["trace-1"], VOUCHER_SPRING_2026)  # another code: Mews compares exactly
     found = cli("find", "TRACE-2", "TRACE-1", "--json")
     assert found.returncode == 0, found.stderr
     rows = [json.loads(line) for line in found.stdout.splitlines()]
     assert [(row["Value"], row["VoucherName"], row["ServiceName"], row["EnterpriseName"]) for row in rows] == [
-        ("TRACE-2", "Summer 2026", "Accommodation", "Sandbox Hotel Prague"),
+        ("TRACE-2", "Spring 2026", "Accommodation", "Sandbox Hotel Prague"),
         ("TRACE-1", "Summer sale", "Accommodation", "Sandbox Hotel Prague"),
     ]
     assert all(row["IsActive"] for row in rows)

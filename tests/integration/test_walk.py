@@ -18,7 +18,7 @@ from mews_sandbox import (
     VOUCHER_CORPORATE,
     VOUCHER_EARLY_BIRD,
     VOUCHER_INACTIVE,
-    VOUCHER_SUMMER_2026,
+    VOUCHER_SPRING_2026,
     RunningSandbox,
     VoucherSpec,
 )
@@ -28,7 +28,7 @@ from tests.conftest import SandboxFactory
 
 pytestmark = pytest.mark.anyio
 
-DEMO_VOUCHERS = {VOUCHER_A, VOUCHER_CORPORATE, VOUCHER_EARLY_BIRD, VOUCHER_INACTIVE, VOUCHER_SUMMER_2026}
+DEMO_VOUCHERS = {VOUCHER_A, VOUCHER_CORPORATE, VOUCHER_EARLY_BIRD, VOUCHER_INACTIVE, VOUCHER_SPRING_2026}
 
 
 async def test_the_walk_from_the_demo_tokens_reaches_every_code_of_every_voucher(api: Api) -> None:

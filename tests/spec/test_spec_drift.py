@@ -34,6 +34,7 @@ def test_a_changed_document_reports_each_change_and_nothing_else(tmp_path: Path)
     schemas["VoucherCodeFilterParameters"]["required"].append("SortOrder")  # a new required request field
     schemas["ServiceDataDiscriminatorEnum"]["enum"].remove("Additional")  # a removed enum value
     schemas["VoucherCodeAddParameters"]["properties"]["Value"]["maxLength"] = 64  # a tightened limit
+    schemas["GuidNullableUpdateValue"]["properties"]["Value"]["nullable"] = False  # behind an allOf, after others
     path = tmp_path / "mews-newer.yaml"
     path.write_text(yaml.safe_dump(changed), encoding="utf-8")
 
@@ -45,4 +46,5 @@ def test_a_changed_document_reports_each_change_and_nothing_else(tmp_path: Path)
         "services/getAll request ServiceType: enum value Additional only in ours",
         "voucherCodes/add request VoucherCodeParameters[].Value: maxLength ours 128, Mews 64",
         "voucherCodes/getAll request SortOrder: only in Mews (required)",
+        "vouchers/update request VoucherUpdates[].CompanyId.Value: nullable ours True, Mews False",
     ]
