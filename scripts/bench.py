@@ -55,7 +55,8 @@ from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A
 from mews_wrapper import AsyncMewsClient, MewsClient, VoucherCode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_import  # the sibling scripts, found once their folder is on the path
+import bench_campaign  # the sibling scripts, found once their folder is on the path
+import bench_import
 import bench_stricter
 import bench_throughput as throughput
 import bench_walk
@@ -257,12 +258,21 @@ def main() -> int:
     parser.add_argument("--walk-codes", type=int, default=100_000, help="codes of the walk (10 services, 200 vouchers)")
     parser.add_argument("--read-vouchers", type=int, default=100_000, help="vouchers of the voucher-reading figure")
     parser.add_argument("--xlsx-codes", type=int, default=100_000, help="codes of the xlsx-export-memory figure")
+    parser.add_argument("--campaign-vouchers", type=int, default=1_000, help="vouchers created and read back")
+    parser.add_argument("--find-codes", type=int, default=100_000, help="codes of the find figure (200 vouchers)")
+    parser.add_argument("--find-values", type=int, default=1_000, help="values the find figure looks for")
     parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
+    parser.add_argument(
+        "--only",
+        metavar="FIGURE,...",
+        help="make only these figures (voucher_writes, find_codes, walk, ...) and update them in --out's report",
+    )
     args = parser.parse_args()
     if args.smoke:  # every figure made once, as fast as it can be: make test runs it to keep the script working
         args.rounds, args.codes, args.memory_codes, args.import_runs = 1, 2_000, 4_000, 1
         args.bulk_codes, args.bulk_rounds, args.stream_vouchers, args.stricter_codes = 2_000, 1, 2_000, 600
         args.import_rows, args.walk_codes, args.read_vouchers, args.xlsx_codes = 1_000, 2_000, 1_500, 500
+        args.campaign_vouchers, args.find_codes, args.find_values = 50, 2_000, 20
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
     limit, window, latency = (20, 2.0, 0.05) if not args.smoke else (2, 0.3, 0.01)
@@ -283,7 +293,15 @@ def main() -> int:
         "import_seconds": lambda: {name: import_seconds(name, args.import_runs) for name in ("httpx", "mews_wrapper")},
         "walk": lambda: bench_walk.walk(10, 200, args.walk_codes, args.rounds, 0.005),
         "reading_vouchers": lambda: bench_walk.reading_vouchers(args.read_vouchers, args.rounds),
+        "voucher_writes": lambda: bench_campaign.voucher_writes(args.campaign_vouchers, args.rounds, 0.005),
+        "find_codes": lambda: bench_campaign.finding(10, 200, args.find_codes, args.find_values, args.rounds, 0.005),
     }
+    if args.only:
+        names = args.only.split(",")
+        kept_apart = {"bulk", "streams", "stricter"}  # written under other keys, or as two figures
+        if unknown := [name for name in names if name not in others or name in kept_apart]:
+            parser.error(f"--only makes {', '.join(sorted(set(others) - kept_apart))}; not {', '.join(unknown)}")
+        return remake(args.out, {name: others[name] for name in names})
     # The smoke run judges no figure, so its independent figures (each waiting mostly on processes of its own) run at
     # once, beside the reading; a real run makes them one after another, so that none disturbs another's figure.
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(others) if args.smoke else 1) as pool:
@@ -317,11 +335,26 @@ def main() -> int:
         "import_seconds": made["import_seconds"],
         "walk": made["walk"],
         "reading_vouchers": made["reading_vouchers"],
+        "voucher_writes": made["voucher_writes"],
+        "find_codes": made["find_codes"],
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print_table(figures)
+    print(f"\nwritten to {out}")
+    return 0
+
+
+def remake(report: str, makers: dict[str, Callable[[], Any]]) -> int:
+    """Make some figures again, one after another, and write them into the existing report (the rest kept)."""
+    out = Path(report)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    figures["environment"] = environment()
+    for name, make in makers.items():
+        figures[name] = make()
+        print(f"{name}: {json.dumps(figures[name])}")
+    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {out}")
     return 0
 
@@ -366,6 +399,7 @@ def print_table(figures: dict[str, Any]) -> None:
     bench_import.print_figures(figures["import_memory"])
     bench_xlsx.print_figures(figures["xlsx_export_memory"])
     bench_walk.print_figures(figures["walk"], figures["reading_vouchers"])
+    bench_campaign.print_figures(figures["voucher_writes"], figures["find_codes"])
     imports = figures["import_seconds"]
     print(
         f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "

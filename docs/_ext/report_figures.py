@@ -66,6 +66,12 @@ def _bench(figures: dict[str, Any]) -> str:
     walk = figures["walk"]
     lines.append(f"| the walk: {walk['services']} services, {walk['vouchers']} vouchers, {walk['codes']:,} codes | "
                  f"{walk['x_plain_httpx_median']:.2f} x plain concurrent httpx |")  # fmt: skip
+    if "voucher_writes" in figures:
+        writes, found = figures["voucher_writes"], figures["find_codes"]
+        lines.append(f"| `vouchers.add` of {writes['vouchers']:,} vouchers, then read back with their rates | "
+                     f"{writes['x_plain_httpx_median']:.2f} x plain httpx |")  # fmt: skip
+        lines.append(f"| `voucher_codes.find` of {found['values']:,} values over {found['vouchers']} vouchers and "
+                     f"{found['codes']:,} codes | {found['x_plain_httpx_median']:.2f} x plain httpx |")  # fmt: skip
     rows = figures["import_memory"]["runs"][-1]
     lines.append(f"| `mews-vouchers import` of {rows['rows']:,} rows, peak RSS | "
                  f"{rows['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip

@@ -60,3 +60,19 @@ def service_named(text: str, services: dict[uuid.UUID, Service]) -> uuid.UUID:
     except ValueError:
         return match_service(text, list(services.values())).id
     return found
+
+
+def with_enterprise_names(
+    rows: list[dict[str, Any]], columns: Sequence[str], names: dict[uuid.UUID, str | None] | None
+) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """With a portfolio token's `names`: each row's `EnterpriseName` after its `EnterpriseId`; else as they are."""
+    if names is None:
+        return rows, tuple(columns)
+    at = list(columns).index("EnterpriseId") + 1
+    named = (*columns[:at], "EnterpriseName", *columns[at:])
+    shown = []
+    for row in rows:
+        enterprise = row.get("EnterpriseId")
+        row["EnterpriseName"] = None if enterprise is None else names.get(uuid.UUID(enterprise))
+        shown.append({column: row[column] for column in named})  # in the order of the columns (JSON lines too)
+    return shown, named

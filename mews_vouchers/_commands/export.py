@@ -15,6 +15,7 @@ from mews_vouchers._files.output_file import ExportTargetError, written_file
 from mews_vouchers._files.xlsx_out import write_workbook
 from mews_vouchers._shared.code_query import Query, codes, voucher_names
 from mews_vouchers._shared.console import Output, Summary
+from mews_vouchers._shared.enterprises import enterprise_of_vouchers
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.options import (
     VOUCHER_BY_NAME,
@@ -54,12 +55,13 @@ def export_codes(
     with MewsClient(**client_options) as client:
         names = voucher_names(client, query)  # first: a name that matches nothing leaves the target alone
         shown_names = names if query.every_voucher else None
+        enterprises = enterprise_of_vouchers(client, names) if query.every_voucher and client.portfolio else None
         with written_file(path, binary=file_format == "xlsx") as stream, output.progress("export", None) as tracker:
             found = codes(client, query, list(names))
             steps = (
-                write_workbook(found, stream, shown_names, query.zone)  # type: ignore[arg-type]
+                write_workbook(found, stream, shown_names, query.zone, enterprises)  # type: ignore[arg-type]
                 if file_format == "xlsx"
-                else write_codes(found, stream, file_format, shown_names, how)  # type: ignore[arg-type]
+                else write_codes(found, stream, file_format, shown_names, how, enterprises=enterprises)  # type: ignore[arg-type]
             )
             for step in steps:
                 exported += step

@@ -12,9 +12,10 @@ from mews_vouchers._commands._catalog import print_rows
 from mews_vouchers._files.codes_out import escaped
 from mews_vouchers._files.datetimes import format_moment
 from mews_vouchers._shared.console import EXIT_OK, EXIT_SOME_FAILED, Output, counted
+from mews_vouchers._shared.enterprises import enterprise_names
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.settings import Settings, shared_options
-from mews_wrapper import MewsAPIError, MewsClient
+from mews_wrapper import MewsClient
 
 COLUMNS = (
     "Value",
@@ -37,7 +38,7 @@ def find_codes(client_options: dict[str, Any], output: Output, values: list[str]
         holders = sorted({code.voucher_id for code in codes})
         vouchers = {voucher.id: voucher for voucher in client.vouchers.get_all(voucher_ids=holders)} if holders else {}
         services = {service.id: service.name for service in client.services.get_all()} if holders else {}
-        enterprises = _enterprise_names(client) if holders else {}
+        enterprises = enterprise_names(client) if holders else {}
     rows = []
     for code in codes:
         voucher = vouchers.get(code.voucher_id)
@@ -64,14 +65,6 @@ def find_codes(client_options: dict[str, Any], output: Output, values: list[str]
         print(json.dumps({"not_found": missing}, ensure_ascii=False))
     sys.stdout.flush()
     return EXIT_SOME_FAILED if missing else EXIT_OK
-
-
-def _enterprise_names(client: MewsClient) -> dict[Any, str | None]:
-    """The names of the enterprises the token reaches; none when it may not read them (a name is a courtesy here)."""
-    try:
-        return {enterprise.id: enterprise.name for enterprise in client.enterprises.get_all()}
-    except MewsAPIError:
-        return {}
 
 
 @click.command("find", short_help="Which voucher a code is on, whether it is active, and until when.")

@@ -6,8 +6,9 @@ from typing import Any
 
 import click
 
-from mews_vouchers._commands._catalog import SERVICE_COLUMNS, print_rows
+from mews_vouchers._commands._catalog import SERVICE_COLUMNS, print_rows, with_enterprise_names
 from mews_vouchers._shared.console import Output, counted
+from mews_vouchers._shared.enterprises import enterprise_names
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.settings import Settings, shared_options
 from mews_wrapper import MewsClient
@@ -17,6 +18,7 @@ def list_services(client_options: dict[str, Any], output: Output, *, long: bool 
     """Print every service the token reaches."""
     with MewsClient(**client_options) as client:
         services = sorted(client.services.get_all(), key=lambda service: (service.name or "", str(service.id)))
+        names = enterprise_names(client) if client.portfolio else None
     rows = [
         {
             "Name": service.name,
@@ -27,7 +29,8 @@ def list_services(client_options: dict[str, Any], output: Output, *, long: bool 
         }
         for service in services
     ]
-    print_rows(rows, SERVICE_COLUMNS, output, counted(len(rows), "service"), long=long)
+    rows, columns = with_enterprise_names(rows, SERVICE_COLUMNS, names)
+    print_rows(rows, columns, output, counted(len(rows), "service"), long=long)
     return 0
 
 
@@ -38,7 +41,8 @@ def list_services(client_options: dict[str, Any], output: Output, *, long: bool 
 def command(output: Output, settings: Settings, long: bool) -> int:
     """Show every service the token reaches: a table, tab-separated lines when piped (--json: JSON lines).
 
-    The columns: Name, Id, Type (Bookable or Additional), EnterpriseId, IsActive.
+    The columns: Name, Id, Type (Bookable or Additional), EnterpriseId, IsActive; with a portfolio token,
+    EnterpriseName after EnterpriseId.
     """
     with settings.connection() as options:
         return list_services(options, output, long=long)

@@ -24,7 +24,7 @@ from rich.text import Text
 from mews_vouchers._files.datetimes import format_moment, format_short
 from mews_wrapper import VoucherCode
 
-TEXT_COLUMNS = ("Value", "VoucherName")
+TEXT_COLUMNS = ("Value", "VoucherName", "EnterpriseName")
 """The columns of free text (a code's value, a voucher's name): what a spreadsheet could take for a formula."""
 COLUMNS = ("Id", "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc", "IsActive")
 FORMATS = ("csv", "json", "jsonl", "xlsx")
@@ -72,9 +72,26 @@ def excel_safe(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def columns_of(names: Mapping[uuid.UUID, str] | None) -> tuple[str, ...]:
-    """The columns of an export: with voucher names, `VoucherName` after `VoucherId`."""
-    return COLUMNS if names is None else (*COLUMNS[:2], "VoucherName", *COLUMNS[2:])
+def columns_of(
+    names: Mapping[uuid.UUID, str] | None, enterprises: Mapping[uuid.UUID, str | None] | None = None
+) -> tuple[str, ...]:
+    """The columns of an export: `VoucherName` after `VoucherId` with voucher names, then `EnterpriseName`.
+
+    `enterprises` (voucher id -> its enterprise's name) is for a portfolio token's export of every voucher.
+    """
+    named: tuple[str, ...] = ("VoucherName",) if names is not None else ()
+    named += ("EnterpriseName",) if enterprises is not None else ()
+    return (*COLUMNS[:2], *named, *COLUMNS[2:])
+
+
+def named_fields(
+    code: VoucherCode, names: Mapping[uuid.UUID, str] | None, enterprises: Mapping[uuid.UUID, str | None] | None
+) -> dict[str, str | None]:
+    """The names a code's row carries beside its Mews fields: its voucher's, its enterprise's."""
+    return {
+        "VoucherName": None if names is None else names.get(code.voucher_id),
+        "EnterpriseName": None if enterprises is None else enterprises.get(code.voucher_id),
+    }
 
 
 def write_codes(
@@ -83,19 +100,23 @@ def write_codes(
     file_format: str,
     names: Mapping[uuid.UUID, str] | None = None,
     how: TextExport = AS_STORED,
+    *,
+    enterprises: Mapping[uuid.UUID, str | None] | None = None,
 ) -> Iterator[int]:
     """Write `codes` to `stream` as they come; yields after each code (so that a caller can count), in `format`.
 
-    With `names` (voucher id -> name), each code also carries its voucher's name (`VoucherName`, after `VoucherId`).
+    With `names` (voucher id -> name), each code also carries its voucher's name (`VoucherName`, after `VoucherId`);
+    with `enterprises` (voucher id -> enterprise name), its enterprise's (`EnterpriseName`).
     """
-    columns = columns_of(names)
+    columns = columns_of(names, enterprises)
 
     def fields_of(code: VoucherCode) -> dict[str, Any]:
         fields = as_mews_fields(code, how.zone)
-        if names is None:
+        if names is None and enterprises is None:
             return fields
-        return {name: names.get(code.voucher_id) if name == "VoucherName" else fields[name] for name in columns} | {
-            key: value for key, value in fields.items() if key not in columns
+        fields |= named_fields(code, names, enterprises)
+        return {name: fields[name] for name in columns} | {
+            key: value for key, value in fields.items() if key not in columns and key not in _NAMES
         }
 
     if file_format == "csv":
@@ -129,6 +150,9 @@ def write_codes(
             separator = ",\n"
             yield 1
         stream.write("\n]\n" if separator != "\n" else "]\n")
+
+
+_NAMES = ("VoucherName", "EnterpriseName")
 
 
 def cell_text(value: object) -> str:

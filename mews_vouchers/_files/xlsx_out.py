@@ -16,7 +16,7 @@ import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
-from mews_vouchers._files.codes_out import TEXT_COLUMNS, columns_of, escaped
+from mews_vouchers._files.codes_out import TEXT_COLUMNS, columns_of, escaped, named_fields
 from mews_wrapper import VoucherCode
 
 _DATETIME_COLUMNS = ("ValidityStartUtc", "ValidityEndUtc", "CreatedUtc", "UpdatedUtc")
@@ -83,9 +83,10 @@ def write_workbook(
     target: IO[bytes],
     names: Mapping[uuid.UUID, str] | None = None,
     zone: zoneinfo.ZoneInfo | None = None,
+    enterprises: Mapping[uuid.UUID, str | None] | None = None,
 ) -> Iterator[int]:
     """Write `codes` to `target` as one sheet, `Voucher codes`; yields after each code, like `write_codes`."""
-    columns = columns_of(names)
+    columns = columns_of(names, enterprises)
     sheet = _Sheet("Voucher codes", columns, [header_of(column, zone) for column in columns])
 
     def moment(value: dt.datetime | None) -> dt.datetime | None:
@@ -96,7 +97,7 @@ def write_workbook(
         fields: dict[str, object] = {
             "Id": str(code.id),  # ids: text cells as they are (a UUID never reads as a formula or a number)
             "VoucherId": str(code.voucher_id),
-            "VoucherName": None if names is None else names.get(code.voucher_id),
+            **named_fields(code, names, enterprises),
             "Value": code.value,
             "ValidityStartUtc": moment(code.validity_start_utc),
             "ValidityEndUtc": moment(code.validity_end_utc),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 import zoneinfo
@@ -22,6 +23,8 @@ class Query:
     every_voucher: bool = False
     code_ids: tuple[uuid.UUID, ...] = ()
     enterprise_ids: tuple[uuid.UUID, ...] = ()
+    enterprise_names: tuple[str, ...] = ()
+    """`--enterprise NAME|ID` filters, resolved (`with_enterprises`) to `enterprise_ids` once a client is at hand."""
     updated_since: dt.datetime | None = None
     updated_until: dt.datetime | None = None
     active_only: bool = False
@@ -40,6 +43,20 @@ class Query:
         return arguments
 
 
+def with_enterprises(client: MewsClient, query: Query) -> Query:
+    """The query with its `--enterprise` names turned into ids (one enterprises/getAll; an id stays as it is)."""
+    if not query.enterprise_names:
+        return query
+    found = []
+    for text in query.enterprise_names:
+        try:
+            found.append(uuid.UUID(text))
+        except ValueError:
+            found.append(client.enterprises.find(text).id)
+    ids = tuple(dict.fromkeys((*query.enterprise_ids, *found)))
+    return dataclasses.replace(query, enterprise_ids=ids, enterprise_names=())
+
+
 def voucher_names(client: MewsClient, query: Query) -> dict[uuid.UUID, str]:
     """The vouchers to read, by id, with their names when the query needs them (`--all`: every voucher)."""
     if query.every_voucher:
@@ -53,6 +70,7 @@ def codes(client: MewsClient, query: Query, voucher_ids: list[uuid.UUID] | None 
     ids = list(voucher_names(client, query)) if voucher_ids is None else voucher_ids
     if not ids:
         return
+    query = with_enterprises(client, query)
     for code in client.voucher_codes.get_all(ids, **query.get_all_arguments()):
         if code.is_active or not query.active_only:
             yield code

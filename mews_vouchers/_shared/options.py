@@ -143,6 +143,13 @@ read_filters = _stacked(
             help="Only this enterprise (repeat; portfolio tokens).",
         ),
         click.option(
+            "--enterprise",
+            "enterprise_names",
+            metavar="NAME|ID",
+            multiple=True,
+            help="The same, by the property's name as `enterprises` shows it (repeat).",
+        ),
+        click.option(
             "--updated-since",
             type=IsoDatetime(),
             help=f"Only codes updated at or after this instant ({EXAMPLE}; without an offset, in --timezone).",
@@ -166,13 +173,16 @@ def query_of(settings: Settings, **filters: Any) -> Query:
     until = moment_option(reading, filters.pop("updated_until"), "--updated-until")
     if until is not None and since is None:
         raise click.UsageError("--updated-until needs --updated-since")
-    enterprises = filters.pop("enterprise_ids") or ((settings.enterprise_id,) if settings.enterprise_id else ())
+    named = tuple(filters.pop("enterprise_names", ()) or ())
+    given = filters.pop("enterprise_ids")
+    enterprises = given or ((settings.enterprise_id,) if settings.enterprise_id and not named else ())
     return Query(
         voucher_ids=filters["voucher_ids"],
         voucher_names=tuple(filters.get("voucher_names") or ()),
         every_voucher=bool(filters.get("every_voucher")),
         code_ids=filters["code_ids"],
         enterprise_ids=tuple(uuid.UUID(str(enterprise)) for enterprise in enterprises),
+        enterprise_names=named,
         updated_since=since,
         updated_until=until,
         active_only=filters["active_only"],

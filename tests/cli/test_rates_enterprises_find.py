@@ -83,3 +83,29 @@ def test_find_still_answers_when_the_token_may_not_read_enterprises(cli: Cli, cl
     assert found.returncode == 0, found.stderr
     row = json.loads(found.stdout.splitlines()[0])
     assert (row["VoucherName"], row["EnterpriseName"]) == ("Summer sale", None)
+
+
+def test_a_portfolio_token_sees_enterprise_names_in_tables_and_in_an_export_of_every_voucher(
+    cli: Cli, cli_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    portfolio = {"MEWS_ACCESS_TOKEN": PORTFOLIO_ACCESS_TOKEN, "MEWS_PORTFOLIO": "1"}
+    vouchers = cli("vouchers", "--json", env=portfolio)
+    assert vouchers.returncode == 0, vouchers.stderr
+    named = {row["Name"]: row["EnterpriseName"] for row in map(json.loads, vouchers.stdout.splitlines())}
+    assert (named["Summer sale"], named["Partner offer"]) == ("Sandbox Hotel Prague", "Sandbox Hotel Budapest")
+    services = cli("services", env=portfolio)
+    assert services.stdout.splitlines()[0].split("\t")[4] in {"Sandbox Hotel Prague", "Sandbox Hotel Budapest"}
+    assert "EnterpriseName" not in cli("vouchers", "--json").stdout  # one property: no column to add
+    add_codes(cli_sandbox.url, ["IN-PRAGUE"], VOUCHER_A)
+    add_codes(cli_sandbox.url, ["IN-BUDAPEST"], VOUCHER_B, portfolio=True, EnterpriseId=ENTERPRISE_B)
+    exported = cli("export", "--all", "-o", "all.csv", env=portfolio)
+    assert exported.returncode == 0, exported.stderr
+    lines = (tmp_path / "all.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",")[:5] == ["Id", "VoucherId", "VoucherName", "EnterpriseName", "Value"]
+    assert {line.split(",")[3] for line in lines[1:]} == {"Sandbox Hotel Prague", "Sandbox Hotel Budapest"}
+    only = cli("list", VOUCHER_A, VOUCHER_B, "--enterprise", "sandbox hotel budapest", env=portfolio)
+    assert only.returncode == 0, only.stderr
+    assert [line.split("\t")[2] for line in only.stdout.splitlines()] == ["IN-BUDAPEST"]
+    unknown = cli("list", VOUCHER_A, "--enterprise", "Sandbox Hotel Vienna", env=portfolio)
+    assert unknown.returncode == 2
+    assert "Sandbox Hotel" in unknown.stderr  # the closest names

@@ -103,10 +103,13 @@ def test_names_that_are_not_there_or_taken_stop_the_command_before_anything_is_w
     assert all(voucher.is_active for voucher in cli_sandbox.state.store.vouchers.by_ids([VOUCHER_A]))
 
 
-def test_listing_stays_what_vouchers_alone_does(cli: Cli) -> None:
+def test_listing_stays_what_vouchers_alone_does_and_names_the_rates_when_asked(cli: Cli) -> None:
     alone = cli("vouchers")
     assert alone.returncode == 0, alone.stderr
     assert "Summer sale" in alone.stdout
+    assert "Rates" not in cli("vouchers", "--json").stdout
+    with_rates = [json.loads(line) for line in cli("vouchers", "--rates", "--json").stdout.splitlines()]
+    assert {row["Name"]: row["Rates"] for row in with_rates}["Summer sale"] == "Best available"
     assert "add" in cli("vouchers", "--help").stdout
 
 

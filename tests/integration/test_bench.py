@@ -57,3 +57,7 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert set(figures["walk"]["wall_seconds"]) == {"plain_httpx", "walk"}
     assert figures["reading_vouchers"]["vouchers"] == 1_500
     assert "the walk, 10 services, 200 vouchers" in result.stdout
+    assert figures["voucher_writes"]["vouchers"] == 50
+    assert set(figures["voucher_writes"]["wall_seconds"]) == {"plain_httpx", "add_and_read_back"}
+    assert (figures["find_codes"]["vouchers"], figures["find_codes"]["values"]) == (200, 20)
+    assert "voucher_codes.find of 20 values over 200 vouchers" in result.stdout
