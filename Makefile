@@ -35,12 +35,13 @@ check-generated: generate ## fail when generated/ differs from what openapi.yaml
 	@untracked=$$(git status --porcelain --untracked-files=all -- generated); \
 	  if [ -n "$$untracked" ]; then echo "$$untracked"; echo "generated/ has uncommitted files: run make generate and commit"; exit 1; fi
 
-lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper, mews_sandbox and mews_vouchers
+lint: $(STAMP) ## ruff on hand-written code, mypy --strict on mews_wrapper, mews_sandbox, mews_vouchers and mews_warehouse
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict mews_wrapper
 	$(BIN)/mypy --strict mews_sandbox
 	$(BIN)/mypy --strict mews_vouchers
+	$(BIN)/mypy --strict mews_warehouse
 
 test: tools check-generated lint ## prove generated/ is current, lint, run every test (cassettes replayed offline)
 	$(BIN)/pytest --record-mode=none --block-network --allowed-hosts=127.0.0.1,localhost,::1

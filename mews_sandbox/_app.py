@@ -23,7 +23,7 @@ from mews_sandbox import _rules as rules
 from mews_sandbox._config import SandboxConfig
 from mews_sandbox._faults import AFTER_ACTING
 from mews_sandbox._routes import Route
-from mews_sandbox._state import SandboxState
+from mews_sandbox._state import SandboxState, Served
 
 ROUTES: tuple[Route, ...] = (
     *_voucher_codes.ROUTES,
@@ -103,8 +103,14 @@ def endpoint(route: Route) -> Callable[[Request], Awaitable[Response]]:
 
 
 async def handle(request: Request, route: Route) -> Response:
-    """Every operation: the injected fault, if any, then the operation itself."""
+    """Every operation, noted in `served`: the injected fault, if any, then the operation itself."""
     state: SandboxState = request.app.state.sandbox
+    response = await _faulted_or_served(request, route, state)
+    state.served.append(Served(route.name, response.status_code, bool(getattr(request.state, "windowed", False))))
+    return response
+
+
+async def _faulted_or_served(request: Request, route: Route, state: SandboxState) -> Response:
     request_id = state.ids.new()
     if state.faults.latency_seconds:
         await asyncio.sleep(state.faults.latency_seconds)
@@ -143,6 +149,7 @@ async def _operate(request: Request, state: SandboxState, route: Route, request_
             raise rules.ApiError(400, "The request body is not valid JSON.") from None
         if not isinstance(body, dict):
             raise rules.ApiError(400, "The request body must be a JSON object.")
+        request.state.windowed = body.get("UpdatedUtc") is not None
         access = body.get("AccessToken")
         wait = state.limiter.retry_after(access if isinstance(access, str) else "")
         if wait is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+from dataclasses import dataclass
 
 from mews_sandbox._clock import EPOCH, Clock, IdSource, parse_utc
 from mews_sandbox._config import EnterpriseSpec, RateSpec, SandboxConfig, ServiceSpec, VoucherSpec
@@ -10,6 +12,19 @@ from mews_sandbox._listing import CREATED_BASE, Listing
 from mews_sandbox._ratelimit import SlidingWindowLimiter
 from mews_sandbox._store import NewCode, Store
 from mews_sandbox._voucher_table import StoredVoucher
+
+
+@dataclass(frozen=True)
+class Served:
+    """One request the sandbox answered: its operation, its status, and whether it asked for an UpdatedUtc window."""
+
+    operation: str
+    status: int
+    windowed: bool
+
+
+SERVED_KEPT = 100_000
+"""How many answered requests `served` remembers (the oldest go first)."""
 
 
 class SandboxState:
@@ -33,6 +48,7 @@ class SandboxState:
                 fixed = max(fixed, EPOCH + dt.timedelta(microseconds=self.store.last_update()) + step)
         self.clock = Clock(fixed_start=fixed, step=step)
         self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window_seconds)
+        self.served: collections.deque[Served] = collections.deque(maxlen=SERVED_KEPT)
         self.services: Listing[ServiceSpec] = Listing(list(config.services.items()))
         self.enterprises: Listing[EnterpriseSpec] = Listing(list(config.enterprises.items()))
         self.rates: Listing[RateSpec] = Listing(list(config.rates.items()))

@@ -22,6 +22,7 @@ from mews_vouchers._commands import (
     services,
     sync,
     vouchers,
+    warehouse,
 )
 from mews_vouchers._commands import list as list_
 from mews_vouchers._commands import sandbox as sandbox_
@@ -46,6 +47,7 @@ Examples:
   mews-vouchers --sandbox sync codes.xlsx --voucher "Summer 2026" --dry-run
   mews-vouchers --sandbox find SUMMER26-001
   mews-vouchers --sandbox rates --service Accommodation
+  mews-vouchers --sandbox warehouse          # everything into mews_vouchers.duckdb; again: what changed
 
 \b
 Configuration: MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN, MEWS_PLATFORM_URL, MEWS_PORTFOLIO, MEWS_ENTERPRISE_ID,
@@ -71,7 +73,21 @@ def cli() -> None:
     """
 
 
-COMMANDS = (vouchers, services, rates, enterprises, find, list_, export, import_, delete, generate, sync, sandbox_)
+COMMANDS = (
+    vouchers,
+    services,
+    rates,
+    enterprises,
+    find,
+    list_,
+    export,
+    import_,
+    delete,
+    generate,
+    sync,
+    warehouse,
+    sandbox_,
+)
 """The subcommands, by module: each module's `command`."""
 
 for _module in COMMANDS:

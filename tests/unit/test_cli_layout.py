@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import click
 
@@ -31,3 +32,25 @@ def test_the_command_line_is_three_small_packages_and_an_entry_point() -> None:
 
     top = {info.name for info in pkgutil.iter_modules(mews_vouchers.__path__)}
     assert top == {"__main__", "_cli", "_main", "_commands", "_files", "_shared"}
+
+
+def test_the_warehouse_is_a_guest_nobody_else_pays_for() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    probe = (
+        "import sys; from mews_vouchers import main; import mews_wrapper;"
+        "code = main(['--help']);"
+        "print(sorted(name for name in ('dlt', 'duckdb', 'mews_warehouse') if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+    import mews_warehouse  # noqa: PLC0415
+
+    source = Path(mews_warehouse.__file__).parent
+    imported = {line.split()[1].split(".")[0] for path in source.glob("*.py") for line in path.read_text().splitlines()
+                if line.startswith(("import ", "from ")) and not line.startswith("from __future__")}  # fmt: skip
+    assert "mews_vouchers" not in imported  # a guest of the public API: mews_wrapper, never the command line
+    assert not any(
+        line.startswith("from mews_wrapper._") for path in source.glob("*.py") for line in path.read_text().splitlines()
+    )
