@@ -106,7 +106,8 @@ async def handle(request: Request, route: Route) -> Response:
     """Every operation, noted in `served`: the injected fault, if any, then the operation itself."""
     state: SandboxState = request.app.state.sandbox
     response = await _faulted_or_served(request, route, state)
-    state.served.append(Served(route.name, response.status_code, bool(getattr(request.state, "windowed", False))))
+    windowed = bool(getattr(request.state, "windowed", False))
+    state.served.append(Served(route.name, response.status_code, windowed, response.headers.get("Request-Id")))
     return response
 
 

@@ -16,11 +16,15 @@ from mews_sandbox._voucher_table import StoredVoucher
 
 @dataclass(frozen=True)
 class Served:
-    """One request the sandbox answered: its operation, its status, and whether it asked for an UpdatedUtc window."""
+    """One request the sandbox answered: operation, status, whether it asked for a window, and its Request-Id.
+
+    `windowed`: the body had an `UpdatedUtc` filter; `request_id` is None for a dropped connection or a proxy's page.
+    """
 
     operation: str
     status: int
     windowed: bool
+    request_id: str | None = None
 
 
 SERVED_KEPT = 100_000

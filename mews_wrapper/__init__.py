@@ -52,6 +52,7 @@ from mews_wrapper._types.voucher_codes import NewVoucherCode, VoucherCode
 from mews_wrapper._types.voucher_writes import UNCHANGED, NewVoucher, Unchanged, VoucherUpdate
 from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._version import __version__
+from mews_wrapper._written import Written
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 log_from_environment()
@@ -103,6 +104,7 @@ __all__ = [
     "VoucherCodes",
     "VoucherUpdate",
     "Vouchers",
+    "Written",
     "__version__",
     "match_enterprise",
     "match_rate",

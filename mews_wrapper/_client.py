@@ -6,6 +6,7 @@ plain code shared by both; the clients differ only in the shell they run program
 
 from __future__ import annotations
 
+import copy
 import functools
 import time
 import uuid
@@ -16,7 +17,7 @@ from typing import Generic, Self, TypeVar
 import anyio
 import httpx
 
-from mews_wrapper._config import ClientConfig, resolve_config
+from mews_wrapper._config import ClientConfig, resolve_config, with_options
 from mews_wrapper._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
@@ -113,6 +114,21 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
 
     def _new_http_client(self, config: ClientConfig) -> _HttpT:
         raise NotImplementedError
+
+    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Self:
+        """A client for some calls with another `timeout` or `max_retries` (None keeps this client's).
+
+        It shares this client's connection pool and rate-limit window, and everything else: no second pool, no
+        second budget. Closing it closes nothing; closing this client closes the pool under both (the other then
+        raises `ClientClosedError`). `client.with_options(timeout=5, max_retries=0).vouchers.find("Summer sale")`.
+        """
+        config = with_options(self._session.config, timeout=timeout, max_retries=max_retries)
+        other = copy.copy(self)
+        for made in ("voucher_codes", "services", "vouchers", "rates", "enterprises", "_shell"):
+            other.__dict__.pop(made, None)  # made again on first use, bound to the new session
+        other._session = Session.create(config)
+        other._owns_http = False  # the pool stays this client's to close
+        return other
 
     @property
     def platform_url(self) -> str:

@@ -84,6 +84,19 @@ def resolve_config(
     )
 
 
+def with_options(config: ClientConfig, *, timeout: object = None, max_retries: object = None) -> ClientConfig:
+    """The configuration with another timeout or number of retries (None keeps the one it has), checked."""
+    if max_retries is not None and (
+        isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+    ):
+        raise MewsValidationError(f"max_retries must be a whole number >= 0, got {max_retries!r}")
+    return attrs.evolve(
+        config,
+        timeout=config.timeout if timeout is None else _timeout(timeout),
+        max_retries=config.max_retries if max_retries is None else max_retries,
+    )
+
+
 def _client_name(client: object, env: Mapping[str, str]) -> str:
     if client is not None:
         return check_text(client, "client")

@@ -65,7 +65,7 @@ class Endpoint(Generic[ItemT]):
     minimal: bool = True
     no_content_error: str | None = None
 
-    def send(self, config: ClientConfig, body: Any) -> Send:
+    def send(self, config: ClientConfig, body: Any) -> Send[Endpoint[ItemT]]:
         """The request that sends `body` (a generated request model) to this endpoint."""
         kwargs = self.module._get_kwargs(body=body, prefer=RETURN_MINIMAL if self.minimal else UNSET)
         kwargs["url"] = config.platform_url + kwargs["url"]

@@ -34,6 +34,7 @@ from mews_wrapper._pagination import CursorState, PagedQuery
 from mews_wrapper._responses import Answer, generated_client, read_answer, request_id_of, transport_error
 from mews_wrapper._retry import RetryPolicy, never_reached_mews, retry_after_of
 from mews_wrapper._steps import PACE, Emit, HoldBack, Outcome, Program, Send, Sleep, Step
+from mews_wrapper._written import Written
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -62,7 +63,7 @@ class Session:
         return cls(config, policy or RetryPolicy(max_retries=config.max_retries), generated_client(config))
 
 
-def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> Exchange:
+def exchange(session: Session, send: Send[Endpoint[Any]], delivery: Delivery | None = None) -> Exchange:
     """One request with its retries: returns the answer, or raises the `MewsError` of the last try.
 
     `delivery`, when given, tells the caller, however the exchange ends, whether the request may have reached Mews:
@@ -106,7 +107,7 @@ def exchange(session: Session, send: Send, delivery: Delivery | None = None) -> 
         return answer
 
 
-def _read(session: Session, send: Send, outcome: Outcome) -> Answer[Any]:
+def _read(session: Session, send: Send[Endpoint[Any]], outcome: Outcome) -> Answer[Any]:
     endpoint = send.endpoint
     if outcome.response is None:
         if outcome.error is None:  # pragma: no cover - a driver bug
@@ -167,6 +168,7 @@ class _ChunkState:
     started: bool = False
     results: Sequence[Any] | None = None
     stopped_by: BaseException | None = None
+    request_id: str | None = None
 
 
 class ChunkedWrite(Generic[_ItemT, _ResultT]):
@@ -182,7 +184,7 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
         session: Session,
         endpoint: Endpoint[Any],
         items: Sequence[_ItemT],
-        request: Callable[[Sequence[_ItemT]], Send],
+        request: Callable[[Sequence[_ItemT]], Send[Endpoint[Any]]],
         results: Callable[[Sequence[_ItemT], Answer[Any]], Sequence[_ResultT]],
     ) -> None:
         """Split `items` into chunks; `request` builds a chunk's request, `results` reads its answer."""
@@ -199,6 +201,7 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
         state.started = True
         part = self.parts[index]
         answer = yield from exchange(self._session, self._request(part), state.delivery)
+        state.request_id = answer.request_id
         return self._results(part, answer)
 
     def answered(self, index: int, results: Sequence[_ResultT]) -> None:
@@ -209,7 +212,7 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
         """Chunk `index` ended with `error` (a `MewsError`, a cancellation, anything)."""
         self._states[index].stopped_by = error
 
-    def outcome(self, interruption: BaseException | None = None) -> list[_ResultT]:
+    def outcome(self, interruption: BaseException | None = None) -> Written[_ResultT]:
         """Every result in input order when every chunk went in; else raise, accounting for every item.
 
         `interruption` is what stopped the whole write from outside (a cancellation, `KeyboardInterrupt`): chunks
@@ -234,7 +237,7 @@ class ChunkedWrite(Generic[_ItemT, _ResultT]):
                 first_error = state.stopped_by
         error = interruption or first_error
         if error is None:
-            return succeeded
+            return Written(succeeded, (state.request_id for state in self._states))
         batch: BatchError[Any, Any] = BatchError(
             self.endpoint.name, succeeded=succeeded, failed=failed, unknown=unknown
         )

@@ -26,6 +26,7 @@ from mews_wrapper._exceptions import ClientClosedError
 from mews_wrapper._pacing import Pacer, Slot
 from mews_wrapper._program import ChunkedWrite, write_in_chunks
 from mews_wrapper._steps import Emit, HoldBack, Outcome, Pace, Program, Send, Sleep, Step
+from mews_wrapper._written import Written
 
 
 class _Stepper:
@@ -86,7 +87,7 @@ class _Attempt:
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-_Performed = Send | Sleep | HoldBack
+_Performed = Send[Any] | Sleep | HoldBack
 _ENDED: Any = object()  # a program ended
 
 
@@ -192,7 +193,7 @@ class SyncShell(_Shell[httpx.Client]):
                 pool.shutdown(wait=True, cancel_futures=True)
             rounds.close()
 
-    def write(self, write: ChunkedWrite[Any, Any]) -> list[Any]:
+    def write(self, write: ChunkedWrite[Any, Any]) -> Written[Any]:
         """Run a write's chunks, up to `max_concurrency` at once (threads); every result, or the accounting.
 
         After a chunk fails no new chunk starts; those already out run to their end. An interruption in the
@@ -200,7 +201,7 @@ class SyncShell(_Shell[httpx.Client]):
         """
         pool = _pool(self.max_concurrency) if len(write.parts) > 1 else None
         if pool is None:
-            result: list[Any] = self.result(write_in_chunks(write))
+            result: Written[Any] = self.result(write_in_chunks(write))
             return result
         failed = threading.Event()
 
@@ -368,14 +369,14 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
                 raise error
         return emitted
 
-    async def write(self, write: ChunkedWrite[Any, Any]) -> list[Any]:
+    async def write(self, write: ChunkedWrite[Any, Any]) -> Written[Any]:
         """Run a write's chunks, up to `max_concurrency` at once, in input order; every result, or the accounting.
 
         After a chunk fails no new chunk starts; those already out run to their end, so each is accounted for
         exactly. Cancelling the call cancels the chunks out (unknown if Mews may have acted, else failed).
         """
         if self.max_concurrency == 1 or len(write.parts) == 1:
-            result: list[Any] = await self.result(write_in_chunks(write))
+            result: Written[Any] = await self.result(write_in_chunks(write))
             return result
         slots = anyio.Semaphore(self.max_concurrency)
         failed = anyio.Event()

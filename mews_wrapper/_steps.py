@@ -8,20 +8,23 @@ back), `Sleep` (wait, then go on) and `Emit` (hand this value to the caller); th
 from __future__ import annotations
 
 from collections.abc import Generator, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
 import httpx
 
-if TYPE_CHECKING:
-    from mews_wrapper._endpoint import Endpoint
+_EndpointT = TypeVar("_EndpointT")
 
 
 @attrs.frozen
-class Send:
-    """A request ready for httpx: `client.request(**kwargs)`. The kwargs hold the tokens: never shown."""
+class Send(Generic[_EndpointT]):
+    """A request ready for httpx: `client.request(**kwargs)`. The kwargs hold the tokens: never shown.
 
-    endpoint: Endpoint[Any]
+    `endpoint` is the operation it is for (an `_endpoint.Endpoint`); the step vocabulary sits at the bottom of the
+    core and imports none of it.
+    """
+
+    endpoint: _EndpointT
     kwargs: Mapping[str, Any] = attrs.field(repr=False)
 
 
@@ -66,5 +69,5 @@ class Outcome:
     elapsed_ms: float
 
 
-Step: TypeAlias = Send | Pace | HoldBack | Sleep | Emit
+Step: TypeAlias = Send[Any] | Pace | HoldBack | Sleep | Emit
 Program: TypeAlias = Generator[Step, Outcome | None, None]

@@ -60,6 +60,7 @@ import bench_import
 import bench_stricter
 import bench_throughput as throughput
 import bench_walk
+import bench_warehouse
 import bench_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,6 +262,7 @@ def main() -> int:
     parser.add_argument("--campaign-vouchers", type=int, default=1_000, help="vouchers created and read back")
     parser.add_argument("--find-codes", type=int, default=100_000, help="codes of the find figure (200 vouchers)")
     parser.add_argument("--find-values", type=int, default=1_000, help="values the find figure looks for")
+    parser.add_argument("--warehouse-codes", type=int, default=100_000, help="codes of the warehouse figures")
     parser.add_argument("--smoke", action="store_true", help="a few codes, one round: proves the script runs")
     parser.add_argument(
         "--only",
@@ -272,7 +274,7 @@ def main() -> int:
         args.rounds, args.codes, args.memory_codes, args.import_runs = 1, 2_000, 4_000, 1
         args.bulk_codes, args.bulk_rounds, args.stream_vouchers, args.stricter_codes = 2_000, 1, 2_000, 600
         args.import_rows, args.walk_codes, args.read_vouchers, args.xlsx_codes = 1_000, 2_000, 1_500, 500
-        args.campaign_vouchers, args.find_codes, args.find_values = 50, 2_000, 20
+        args.campaign_vouchers, args.find_codes, args.find_values, args.warehouse_codes = 50, 2_000, 20, 1_500
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
     limit, window, latency = (20, 2.0, 0.05) if not args.smoke else (2, 0.3, 0.01)
@@ -295,6 +297,7 @@ def main() -> int:
         "reading_vouchers": lambda: bench_walk.reading_vouchers(args.read_vouchers, args.rounds),
         "voucher_writes": lambda: bench_campaign.voucher_writes(args.campaign_vouchers, args.rounds, 0.005),
         "find_codes": lambda: bench_campaign.finding(10, 200, args.find_codes, args.find_values, args.rounds, 0.005),
+        "warehouse": lambda: bench_warehouse.warehouse(args.warehouse_codes, limit, window, 0.005),
     }
     if args.only:
         names = args.only.split(",")
@@ -337,6 +340,7 @@ def main() -> int:
         "reading_vouchers": made["reading_vouchers"],
         "voucher_writes": made["voucher_writes"],
         "find_codes": made["find_codes"],
+        "warehouse": made["warehouse"],
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -400,6 +404,7 @@ def print_table(figures: dict[str, Any]) -> None:
     bench_xlsx.print_figures(figures["xlsx_export_memory"])
     bench_walk.print_figures(figures["walk"], figures["reading_vouchers"])
     bench_campaign.print_figures(figures["voucher_writes"], figures["find_codes"])
+    bench_warehouse.print_figures(figures["warehouse"])
     imports = figures["import_seconds"]
     print(
         f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "

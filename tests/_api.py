@@ -6,6 +6,7 @@ client, and `sleeps` records the waits between retries (nothing really sleeps).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -13,7 +14,7 @@ import httpx
 import pytest
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, PORTFOLIO_ACCESS_TOKEN
-from mews_wrapper import AsyncMewsClient, Enterprise, MewsClient, Page, Rate, Service, Voucher, VoucherCode
+from mews_wrapper import AsyncMewsClient, Enterprise, MewsClient, Page, Rate, Service, Voucher, VoucherCode, Written
 
 
 class Api:
@@ -40,10 +41,9 @@ class Api:
         result = self.client.voucher_codes.add(*args, **kwargs)
         return await result if isinstance(self.client, AsyncMewsClient) else result
 
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
+    async def delete(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
         result = self.client.voucher_codes.delete(*args, **kwargs)
-        if isinstance(self.client, AsyncMewsClient):
-            await result
+        return await result if isinstance(self.client, AsyncMewsClient) else result
 
     async def services(self, **kwargs: Any) -> list[Service]:
         result = self.client.services.get_all(**kwargs)
@@ -93,10 +93,9 @@ class Api:
         result = self.client.vouchers.update(*args, **kwargs)
         return await result if isinstance(self.client, AsyncMewsClient) else result
 
-    async def delete_vouchers(self, *args: Any, **kwargs: Any) -> None:
+    async def delete_vouchers(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
         result = self.client.vouchers.delete(*args, **kwargs)
-        if isinstance(self.client, AsyncMewsClient):
-            await result
+        return await result if isinstance(self.client, AsyncMewsClient) else result
 
     @property
     def paths(self) -> list[str]:

@@ -72,6 +72,15 @@ def _bench(figures: dict[str, Any]) -> str:
                      f"{writes['x_plain_httpx_median']:.2f} x plain httpx |")  # fmt: skip
         lines.append(f"| `voucher_codes.find` of {found['values']:,} values over {found['vouchers']} vouchers and "
                      f"{found['codes']:,} codes | {found['x_plain_httpx_median']:.2f} x plain httpx |")  # fmt: skip
+    if "warehouse" in figures:
+        wh = figures["warehouse"]
+        first, limited, later = wh["first_load"], wh["first_load_rate_limited"], wh["after_one_percent_changed"]
+        floor = f"{limited['x_floor']:.2f} x the floor" if limited["x_floor"] else "within a window's burst"
+        lines.append(f"| `mews-vouchers warehouse`, first load of {wh['codes']:,} codes into DuckDB | "
+                     f"{first['x_export_all_csv']:.2f} x `export --all` to CSV; under {limited['server_limit']}, "
+                     f"{floor} |")  # fmt: skip
+        lines.append(f"| the next run after 1 % of the codes changed | {later['fraction_of_first_requests']:.1%} of "
+                     f"the requests, {later['fraction_of_first_seconds']:.1%} of the time |")  # fmt: skip
     rows = figures["import_memory"]["runs"][-1]
     lines.append(f"| `mews-vouchers import` of {rows['rows']:,} rows, peak RSS | "
                  f"{rows['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip

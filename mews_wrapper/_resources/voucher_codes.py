@@ -36,6 +36,7 @@ from mews_wrapper._signatures import arguments_of
 from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH, NewVoucherCode, VoucherCode
 from mews_wrapper._validation import as_list, check_page_size, check_window, to_text_list, to_uuid_list
 from mews_wrapper._wire.voucher_codes import VOUCHER_CODES
+from mews_wrapper._written import Written
 
 __all__ = ["ADD", "DELETE", "GET_ALL", "AsyncVoucherCodes", "VoucherCodes"]
 
@@ -286,17 +287,18 @@ class VoucherCodes:
         return pages
 
     @arguments_of(_Calls.add)
-    def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
-        """Add codes and return them as Mews created them, in input order."""
+    def add(self, *args: Any, **kwargs: Any) -> Written[VoucherCode]:
+        """Add codes and return them as Mews created them, in input order (`request_ids`: Mews' ids of the requests)."""
         write = self._calls.add(*args, **kwargs)
-        created: list[VoucherCode] = [] if write is None else self._shell.write(write)
+        created: Written[VoucherCode] = Written() if write is None else self._shell.write(write)
         return created
 
     @arguments_of(_Calls.delete)
-    def delete(self, *args: Any, **kwargs: Any) -> None:
-        """Delete codes by id: Mews keeps them, inactive, and getAll still returns them."""
-        if (write := self._calls.delete(*args, **kwargs)) is not None:
-            self._shell.write(write)
+    def delete(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
+        """Delete codes by id (Mews keeps them, inactive; getAll still returns them); the ids, with `request_ids`."""
+        write = self._calls.delete(*args, **kwargs)
+        deleted: Written[uuid.UUID] = Written() if write is None else self._shell.write(write)
+        return deleted
 
 
 class AsyncVoucherCodes:
@@ -336,14 +338,15 @@ class AsyncVoucherCodes:
         return pages
 
     @arguments_of(_Calls.add)
-    async def add(self, *args: Any, **kwargs: Any) -> list[VoucherCode]:
-        """Add codes and return them as Mews created them, in input order (awaited)."""
+    async def add(self, *args: Any, **kwargs: Any) -> Written[VoucherCode]:
+        """Add codes and return them as Mews created them, in input order (awaited; with `request_ids`)."""
         write = self._calls.add(*args, **kwargs)
-        created: list[VoucherCode] = [] if write is None else await self._shell.write(write)
+        created: Written[VoucherCode] = Written() if write is None else await self._shell.write(write)
         return created
 
     @arguments_of(_Calls.delete)
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        """Delete codes by id (awaited): Mews keeps them, inactive, and getAll still returns them."""
-        if (write := self._calls.delete(*args, **kwargs)) is not None:
-            await self._shell.write(write)
+    async def delete(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
+        """Delete codes by id (awaited): Mews keeps them, inactive; the ids, with `request_ids`."""
+        write = self._calls.delete(*args, **kwargs)
+        deleted: Written[uuid.UUID] = Written() if write is None else await self._shell.write(write)
+        return deleted

@@ -34,6 +34,7 @@ from mews_wrapper._types.voucher_codes import MAX_VALUE_LENGTH
 from mews_wrapper._types.vouchers import Voucher
 from mews_wrapper._validation import check_flag, check_page_size, check_window, to_text_list, to_uuid_list
 from mews_wrapper._wire.vouchers import VOUCHERS
+from mews_wrapper._written import Written
 
 __all__ = ["GET_ALL", "AsyncVouchers", "Vouchers"]
 
@@ -177,24 +178,25 @@ class Vouchers:
         self._services = services
 
     @arguments_of(VoucherWriteCalls.add)
-    def add(self, *args: Any, **kwargs: Any) -> list[Voucher]:
-        """Add vouchers and return them as Mews created them, in input order."""
+    def add(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
+        """Add vouchers and return them as Mews created them, in input order (with `request_ids`)."""
         write = self._writes.add(*args, **kwargs)
-        created: list[Voucher] = [] if write is None else self._shell.write(write)
+        created: Written[Voucher] = Written() if write is None else self._shell.write(write)
         return created
 
     @arguments_of(VoucherWriteCalls.update)
-    def update(self, *args: Any, **kwargs: Any) -> list[Voucher]:
-        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order."""
+    def update(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
+        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order (with `request_ids`)."""
         write = self._writes.update(*args, **kwargs)
-        updated: list[Voucher] = [] if write is None else self._shell.write(write)
+        updated: Written[Voucher] = Written() if write is None else self._shell.write(write)
         return updated
 
     @arguments_of(VoucherWriteCalls.delete)
-    def delete(self, *args: Any, **kwargs: Any) -> None:
-        """Delete vouchers by id: Mews keeps them, inactive; their codes stay as they are."""
-        if (write := self._writes.delete(*args, **kwargs)) is not None:
-            self._shell.write(write)
+    def delete(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
+        """Delete vouchers by id (Mews keeps them, inactive; their codes stay); the ids, with `request_ids`."""
+        write = self._writes.delete(*args, **kwargs)
+        deleted: Written[uuid.UUID] = Written() if write is None else self._shell.write(write)
+        return deleted
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> Iterator[Voucher]:
@@ -231,24 +233,25 @@ class AsyncVouchers:
         self._services = services
 
     @arguments_of(VoucherWriteCalls.add)
-    async def add(self, *args: Any, **kwargs: Any) -> list[Voucher]:
-        """Add vouchers and return them as Mews created them, in input order (awaited)."""
+    async def add(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
+        """Add vouchers and return them as Mews created them, in input order (awaited; with `request_ids`)."""
         write = self._writes.add(*args, **kwargs)
-        created: list[Voucher] = [] if write is None else await self._shell.write(write)
+        created: Written[Voucher] = Written() if write is None else await self._shell.write(write)
         return created
 
     @arguments_of(VoucherWriteCalls.update)
-    async def update(self, *args: Any, **kwargs: Any) -> list[Voucher]:
-        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order (awaited)."""
+    async def update(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
+        """Change vouchers (`VoucherUpdate`s), awaited; as they are now, in input order (with `request_ids`)."""
         write = self._writes.update(*args, **kwargs)
-        updated: list[Voucher] = [] if write is None else await self._shell.write(write)
+        updated: Written[Voucher] = Written() if write is None else await self._shell.write(write)
         return updated
 
     @arguments_of(VoucherWriteCalls.delete)
-    async def delete(self, *args: Any, **kwargs: Any) -> None:
-        """Delete vouchers by id (awaited): Mews keeps them, inactive; their codes stay as they are."""
-        if (write := self._writes.delete(*args, **kwargs)) is not None:
-            await self._shell.write(write)
+    async def delete(self, *args: Any, **kwargs: Any) -> Written[uuid.UUID]:
+        """Delete vouchers by id (awaited): Mews keeps them, inactive; the ids, with `request_ids`."""
+        write = self._writes.delete(*args, **kwargs)
+        deleted: Written[uuid.UUID] = Written() if write is None else await self._shell.write(write)
+        return deleted
 
     @arguments_of(_Calls.get_all)
     def get_all(self, *args: Any, **kwargs: Any) -> AsyncIterator[Voucher]:

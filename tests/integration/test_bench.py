@@ -61,3 +61,7 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert set(figures["voucher_writes"]["wall_seconds"]) == {"plain_httpx", "add_and_read_back"}
     assert (figures["find_codes"]["vouchers"], figures["find_codes"]["values"]) == (200, 20)
     assert "voucher_codes.find of 20 values over 200 vouchers" in result.stdout
+    warehouse = figures["warehouse"]
+    assert warehouse["codes"] == 1_500
+    assert warehouse["after_one_percent_changed"]["rows"] == warehouse["after_one_percent_changed"]["changed_codes"]
+    assert "warehouse, first load of 1,500 codes into DuckDB" in result.stdout

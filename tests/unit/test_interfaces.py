@@ -60,8 +60,8 @@ def test_help_shows_every_call_as_the_class_own_with_its_docstring(public: type)
 
 
 def test_help_shows_each_class_its_own_types() -> None:
-    assert str(inspect.signature(VoucherCodes.add)).endswith("-> 'list[VoucherCode]'")
-    assert str(inspect.signature(AsyncVoucherCodes.add)).endswith("-> 'list[VoucherCode]'")
+    assert str(inspect.signature(VoucherCodes.add)).endswith("-> 'Written[VoucherCode]'")  # a list, with request ids
+    assert str(inspect.signature(AsyncVoucherCodes.add)).endswith("-> 'Written[VoucherCode]'")
     assert inspect.iscoroutinefunction(AsyncVoucherCodes.add)
     assert str(inspect.signature(VoucherCodes.get_all)).endswith("-> 'Iterator[VoucherCode]'")
     assert str(inspect.signature(AsyncVoucherCodes.get_all)).endswith("-> 'AsyncIterator[VoucherCode]'")
@@ -97,7 +97,7 @@ def test_mypy_names_the_public_classes_and_their_types(tmp_path: Path) -> None:
     out, _, _ = mypy_api.run(
         ["--strict", "--cache-dir", str(ROOT / ".mypy_cache"), "--no-error-summary", str(user_code)]
     )
-    assert "-> list[mews_wrapper._types.voucher_codes.VoucherCode]" in out
+    assert "-> mews_wrapper._written.Written[mews_wrapper._types.voucher_codes.VoucherCode]" in out
     assert "-> typing.Iterator[mews_wrapper._types.voucher_codes.VoucherCode]" in out
     assert "-> typing.AsyncIterator[mews_wrapper._page.Page[mews_wrapper._types.voucher_codes.VoucherCode]]" in out
     assert 'Unexpected keyword argument "enterprise" for "add" of "VoucherCodes"' in out

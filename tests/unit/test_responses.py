@@ -188,7 +188,7 @@ def test_delete_sends_its_ids_and_accepts_the_empty_object_and_204(reply: Handle
         sent.append(request)
         return reply(request)
 
-    assert client_for(handle).voucher_codes.delete([VOUCHER]) is None
+    assert client_for(handle).voucher_codes.delete([VOUCHER]) == [uuid.UUID(VOUCHER)]  # the ids it deleted
     (request,) = sent
     assert request.url.path == "/api/connector/v1/voucherCodes/delete"
     assert json.loads(request.content)["VoucherCodeIds"] == [VOUCHER]

@@ -52,3 +52,26 @@ def test_mews_log_turns_on_the_package_log_on_stderr_without_tokens() -> None:
     typo = _run(LOGS_A_CALL, "verbose")
     assert typo.returncode == 0
     assert typo.stderr == "mews_wrapper: MEWS_LOG='verbose' is not info or debug; the log stays off\n"
+
+
+def test_no_module_of_the_package_imports_one_that_imports_it_back() -> None:
+    import ast  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    root = Path(__file__).parents[2] / "mews_wrapper"
+    graph: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        name = ".".join(("mews_wrapper", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        found = {node.module for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}  # fmt: skip
+        graph[name] = {module for module in found if module.startswith("mews_wrapper.")}  # type-only ones too
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        for module in graph.get(start, ()):
+            if module == target or (module not in seen and reaches(module, target, seen | {module})):
+                return True
+        return False
+
+    circles = sorted(name for name in graph if reaches(name, name, {name}))
+    assert circles == []
+    assert "mews_wrapper._endpoint" not in graph["mews_wrapper._steps"]  # the step vocabulary is the bottom
