@@ -103,42 +103,43 @@ class _Token:
 
 
 Window = tuple[dt.datetime, dt.datetime] | None
-Reader = Callable[[_Token, MewsClient, Window], Iterable[dict[str, Any]]]
+Reader = Callable[[_Token, MewsClient, Window], Iterable[list[dict[str, Any]]]]
+"""A table's reader: its rows a page at a time (dlt takes a list at once far faster than row by row)."""
 
 
-def _enterprises(token: _Token, client: MewsClient, window: Window) -> Iterator[dict[str, Any]]:
-    for enterprise in client.enterprises.get_all(updated_utc=window):
-        yield rows.enterprise_row(enterprise)
+def _enterprises(token: _Token, client: MewsClient, window: Window) -> Iterator[list[dict[str, Any]]]:
+    for page in client.enterprises.get_all_pages(updated_utc=window):
+        yield [rows.enterprise_row(enterprise) for enterprise in page.items]
 
 
-def _services(token: _Token, client: MewsClient, window: Window) -> Iterator[dict[str, Any]]:
+def _services(token: _Token, client: MewsClient, window: Window) -> Iterator[list[dict[str, Any]]]:
     names = token.names(client)
-    for service in client.services.get_all(updated_utc=window):
-        yield rows.service_row(service, names)
+    for page in client.services.get_all_pages(updated_utc=window):
+        yield [rows.service_row(service, names) for service in page.items]
 
 
-def _rates(token: _Token, client: MewsClient, window: Window) -> Iterator[dict[str, Any]]:
+def _rates(token: _Token, client: MewsClient, window: Window) -> Iterator[list[dict[str, Any]]]:
     names = token.names(client)
     services = {service.id: service.enterprise_id for service in token.services(client)}
     if services:
-        for rate in client.rates.get_all(list(services), updated_utc=window):
-            yield rows.rate_row(rate, services.get(rate.service_id), names)
+        for page in client.rates.get_all_pages(list(services), updated_utc=window):
+            yield [rows.rate_row(rate, services.get(rate.service_id), names) for rate in page.items]
 
 
-def _vouchers(token: _Token, client: MewsClient, window: Window) -> Iterator[dict[str, Any]]:
+def _vouchers(token: _Token, client: MewsClient, window: Window) -> Iterator[list[dict[str, Any]]]:
     names = token.names(client)
     services = [service.id for service in token.services(client)]
     if services:
-        for voucher in client.vouchers.get_all(services, updated_utc=window, with_rates=True):
-            yield rows.voucher_row(voucher, names)
+        for page in client.vouchers.get_all_pages(services, updated_utc=window, with_rates=True):
+            yield [rows.voucher_row(voucher, names) for voucher in page.items]
 
 
-def _codes(token: _Token, client: MewsClient, window: Window) -> Iterator[dict[str, Any]]:
+def _codes(token: _Token, client: MewsClient, window: Window) -> Iterator[list[dict[str, Any]]]:
     names = token.names(client)
     owners = {voucher.id: voucher.enterprise_id for voucher in token.vouchers(client)}
     if owners:
-        for code in client.voucher_codes.get_all(list(owners), updated_utc=window):
-            yield rows.code_row(code, owners.get(code.voucher_id), names)
+        for page in client.voucher_codes.get_all_pages(list(owners), updated_utc=window):
+            yield [rows.code_row(code, owners.get(code.voucher_id), names) for code in page.items]
 
 
 READERS: dict[str, Reader] = {
@@ -175,7 +176,7 @@ def _resource(table: str, token: _Token, key: str, overlap: dt.timedelta, parall
             primary_key=(),  # no de-duplication at the boundary: a row changed at the mark must come again
             on_cursor_value_missing="include",
         ),
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[list[dict[str, Any]]]:
         state = dlt.current.resource_state()
         marks = [_utc(mark) for mark in (updated.last_value, state.get("read_until")) if mark is not None]
         now = dt.datetime.now(dt.UTC)
