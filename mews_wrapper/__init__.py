@@ -13,6 +13,7 @@ Example::
 
 import logging
 
+from mews_wrapper._breaker import CircuitBreaker
 from mews_wrapper._client import AsyncMewsClient, MewsClient
 from mews_wrapper._constants import DEMO_PLATFORM_URL, PRODUCTION_PLATFORM_URL
 from mews_wrapper._exceptions import (
@@ -20,6 +21,7 @@ from mews_wrapper._exceptions import (
     AuthenticationError,
     BadRequestError,
     BatchError,
+    CircuitOpenError,
     ClientClosedError,
     ConflictError,
     ForbiddenError,
@@ -71,6 +73,8 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
+    "CircuitBreaker",
+    "CircuitOpenError",
     "ClientClosedError",
     "ConflictError",
     "Enterprise",

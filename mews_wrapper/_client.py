@@ -17,6 +17,7 @@ from typing import Generic, Self, TypeVar
 import anyio
 import httpx
 
+from mews_wrapper._breaker import DEFAULT_CIRCUIT_BREAKER, CircuitBreaker, breaker_for
 from mews_wrapper._config import ClientConfig, resolve_config, with_options
 from mews_wrapper._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES
 from mews_wrapper._exceptions import MewsValidationError
@@ -56,6 +57,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
         rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         max_pages: int | None = None,
+        circuit_breaker: CircuitBreaker | None = DEFAULT_CIRCUIT_BREAKER,
     ) -> None:
         """Check the configuration (`MewsValidationError` names what is wrong) and open the connection pool.
 
@@ -74,6 +76,10 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
           `MEWS_RATE_LIMIT_STORAGE=redis://...` for the default limit). None turns it off.
         - `max_concurrency`: requests at once (tasks for `AsyncMewsClient`, threads for `MewsClient`) for a
           write's chunks and getAll's independent queries; 1 sends one request at a time.
+        - `circuit_breaker`: after `CircuitBreaker.failures` (5) failed requests in a row to the platform (5xx,
+          timeouts, connection failures), calls fail fast with `CircuitOpenError` for `reset_seconds` (30), then one
+          probe goes out; shared by every client of the process for the address (or through Redis, `storage=`).
+          None turns it off.
         - `max_pages`: the most pages one paged query follows before `MewsResponseError` stops it (None: no cap).
           A server that answers full pages with new cursors forever would be followed forever: without a cap, the
           `mews_wrapper` log warns at 1,000 full pages of one query (a million items), then at 10,000 and 100,000.
@@ -96,6 +102,10 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             )
         if sleep is not None and not callable(sleep):
             raise MewsValidationError(f"sleep must be callable, got {type(sleep).__name__}")
+        if circuit_breaker is not None and not isinstance(circuit_breaker, CircuitBreaker):
+            raise MewsValidationError(
+                f"circuit_breaker must be a CircuitBreaker or None, got {type(circuit_breaker).__name__}"
+            )
         if rate_limit is not None and not isinstance(rate_limit, RateLimit):
             raise MewsValidationError(f"rate_limit must be a RateLimit or None, got {type(rate_limit).__name__}")
         rate_limit = limit_with_environment(rate_limit)
@@ -106,6 +116,7 @@ class _BaseClient(Generic[_HttpT, _SleepT]):
             if rate_limit is None
             else Pacer(window_for(rate_limit, config.platform_url, config.access_token.reveal()))
         )
+        self._breaker = None if circuit_breaker is None else breaker_for(circuit_breaker, config.platform_url)
         self._max_concurrency = max_concurrency
         self._session = Session.create(config)
         self._owns_http = http_client is None
@@ -188,7 +199,7 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
 
     @functools.cached_property
     def _shell(self) -> SyncShell:
-        return SyncShell(self._http, self._sleep or time.sleep, self._pacer, self._max_concurrency)
+        return SyncShell(self._http, self._sleep or time.sleep, self._pacer, self._max_concurrency, self._breaker)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.Client:
         return httpx.Client(timeout=config.own_timeout())
@@ -242,7 +253,7 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
 
     @functools.cached_property
     def _shell(self) -> AsyncShell:
-        return AsyncShell(self._http, self._sleep or anyio.sleep, self._pacer, self._max_concurrency)
+        return AsyncShell(self._http, self._sleep or anyio.sleep, self._pacer, self._max_concurrency, self._breaker)
 
     def _new_http_client(self, config: ClientConfig) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=config.own_timeout())

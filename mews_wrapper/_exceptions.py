@@ -4,6 +4,7 @@
 MewsError
 ├── MewsValidationError (also a ValueError): bad input found before anything was sent
 ├── ClientClosedError (also a RuntimeError): the client was used after close()
+├── CircuitOpenError: the platform failed too often in a row; this call failed fast (.platform_url .retry_at)
 ├── MewsConnectionError: the network failed, or the answer arrived damaged (after retries)
 │   └── MewsTimeoutError
 ├── MewsResponseError: a success status with a body that is not the documented shape, or a repeated cursor
@@ -25,6 +26,7 @@ Every exception that escapes `add` or `delete` once a request may have been sent
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -35,6 +37,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
+    "CircuitOpenError",
     "ClientClosedError",
     "ConflictError",
     "ForbiddenError",
@@ -79,6 +82,23 @@ class MewsValidationError(MewsError, ValueError):
 
 class ClientClosedError(MewsError, RuntimeError):
     """The client (or the httpx client given to it) was closed before this call."""
+
+
+class CircuitOpenError(MewsError):
+    """The platform failed `failures` times in a row: this call failed fast, and nothing was sent.
+
+    `platform_url` is the address; `retry_at` (aware UTC) when the next probe may go out.
+    """
+
+    def __init__(self, platform_url: str, retry_at: dt.datetime, failures: int) -> None:
+        """Say which platform, how many failures, and when the next probe goes out."""
+        self.platform_url = platform_url
+        self.retry_at = retry_at
+        self.failures = failures
+        super().__init__(
+            f"{platform_url} failed {failures} times in a row: calls to it fail fast until "
+            f"{retry_at.strftime('%Y-%m-%dT%H:%M:%SZ')}, when one probe goes out (nothing was sent)"
+        )
 
 
 class MewsConnectionError(MewsError):

@@ -22,6 +22,7 @@ from mews_wrapper._constants import LOGGER_NAME
 from mews_wrapper._endpoint import Endpoint
 from mews_wrapper._exceptions import (
     BatchError,
+    CircuitOpenError,
     ClientClosedError,
     MewsAPIError,
     MewsConnectionError,
@@ -78,7 +79,7 @@ def exchange(session: Session, send: Send[Endpoint[Any]], delivery: Delivery | N
         delivery.may_have_acted = True
         try:
             outcome = yield send
-        except ClientClosedError:  # the driver refused to send: nothing went out
+        except (ClientClosedError, CircuitOpenError):  # the driver refused to send: nothing went out
             delivery.may_have_acted = acted_before
             raise
         if outcome is None:  # pragma: no cover - a driver bug, not a runtime condition

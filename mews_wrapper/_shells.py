@@ -22,6 +22,7 @@ from typing import Any, Generic, Self, TypeVar
 import anyio
 import httpx
 
+from mews_wrapper._breaker import Breaker
 from mews_wrapper._exceptions import ClientClosedError
 from mews_wrapper._pacing import Pacer, Slot
 from mews_wrapper._program import ChunkedWrite, write_in_chunks
@@ -131,14 +132,23 @@ class _Rounds(Generic[_RunnerT]):
 class _Shell(Generic[_HttpT]):
     """What both shells share: the httpx client they send with, the pacer, and whether the client was closed."""
 
-    def __init__(self, http: _HttpT, pacer: Pacer | None) -> None:
+    def __init__(self, http: _HttpT, pacer: Pacer | None, breaker: Breaker | None = None) -> None:
         self.http: _HttpT = http
         self.pacer = pacer
+        self.breaker = breaker
         self.closed = False
+
+    def _admit(self) -> None:
+        """Before a request goes out: the client must be open, and the platform's circuit closed (or this a probe)."""
+        self.check_open()
+        if self.breaker is not None:
+            self.breaker.admit()
 
     def _answered(self, outcome: Outcome | None) -> Outcome | None:
         if self.pacer is not None and outcome is not None and outcome.response is not None:
             self.pacer.window.answered(outcome.elapsed_ms / 1000)
+        if self.breaker is not None and outcome is not None:
+            self.breaker.record(outcome.response is None or outcome.response.status_code >= 500)
         return outcome
 
     def check_open(self) -> None:
@@ -158,9 +168,10 @@ class SyncShell(_Shell[httpx.Client]):
         sleep: Callable[[float], None],
         pacer: Pacer | None = None,
         max_concurrency: int = 1,
+        breaker: Breaker | None = None,
     ) -> None:
         """Send with `http`, wait between retries with `sleep`, pace with `pacer`, run up to `max_concurrency`."""
-        super().__init__(http, pacer)
+        super().__init__(http, pacer, breaker)
         self._sleep = sleep
         self.max_concurrency = max_concurrency
 
@@ -240,7 +251,7 @@ class SyncShell(_Shell[httpx.Client]):
             if self.pacer is not None:
                 self.pacer.hold(step.seconds)
         else:
-            self.check_open()
+            self._admit()
             with _Attempt() as attempt:
                 attempt.answered(self.http.request(**step.kwargs))
             return self._answered(attempt.outcome)
@@ -319,9 +330,10 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
         sleep: Callable[[float], Awaitable[None]],
         pacer: Pacer | None = None,
         max_concurrency: int = 1,
+        breaker: Breaker | None = None,
     ) -> None:
         """Send with `http`, wait between retries with `sleep`, pace with `pacer`, run up to `max_concurrency`."""
-        super().__init__(http, pacer)
+        super().__init__(http, pacer, breaker)
         self._sleep = sleep
         self.max_concurrency = max_concurrency
 
@@ -414,7 +426,7 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
             if self.pacer is not None:
                 await self.pacer.hold_async(step.seconds)
         else:
-            self.check_open()
+            self._admit()
             with _Attempt() as attempt:
                 attempt.answered(await self.http.request(**step.kwargs))
             return self._answered(attempt.outcome)

@@ -84,10 +84,15 @@ def _spare(count: int) -> list[str]:
 
 
 def _known_rates(value: object) -> object:
-    """A list of UUIDs as distinct rates of the demo service (as many as it has); anything else as it is."""
-    if isinstance(value, list) and all(_is_uuid(item) for item in value):
+    """A list of UUIDs as rates of the demo service: up to 10 distinct ones as distinct rates (as many as it has);
+    a list that repeats an id or holds more than 10 (a negative case) stays as long, repeating; else as it is."""
+    if not isinstance(value, list) or not all(_is_uuid(item) for item in value):
+        return value
+    distinct = list(dict.fromkeys(value))
+    if len(distinct) == len(value) <= 10:  # a voucher takes at most 10: more is a negative case, kept as long
         return list(_RATES_OF_SERVICE_A[: len(value)])
-    return value
+    known = {item: _RATES_OF_SERVICE_A[index % len(_RATES_OF_SERVICE_A)] for index, item in enumerate(distinct)}
+    return [known[item] for item in value]
 
 
 def _map_voucher_writes(case: Any, body: dict[str, Any]) -> None:
@@ -170,6 +175,7 @@ def filter_case(ctx: Any, case: Any) -> bool:
         and not any(_company_type(entry.get("Type")) for entry in _objects(case.body, "VoucherUpdates"))  # its
         # vouchers stay Public, so that clearing a company is always allowed
         and not any(_reverses_a_stay(entry) for entry in _objects(case.body, "VoucherUpdates"))
+        and not any(_sets_half_a_stay(entry) for entry in _objects(case.body, "VoucherUpdates"))
     )
 
 
@@ -182,6 +188,15 @@ def _company_type(value: object) -> bool:
 def _has_its_company(entry: dict[str, Any]) -> bool:
     """Mews' rule the schema cannot state: a PartnerCompany or TravelAgency voucher names its company."""
     return not _company_type(entry.get("Type")) or _is_uuid(entry.get("CompanyId"))
+
+
+def _sets_half_a_stay(entry: dict[str, Any]) -> bool:
+    """An update that sets one end of the stay only: whether it is valid depends on the other end the voucher has."""
+    given = [
+        isinstance(entry.get(name), dict) and entry[name].get("Value") is not None
+        for name in ("OccupiableIntervalStartUtc", "OccupiableIntervalEndUtc")
+    ]
+    return given[0] != given[1]
 
 
 def _reverses_a_stay(entry: dict[str, Any]) -> bool:

@@ -137,6 +137,7 @@ async def make_api(request: pytest.FixtureRequest) -> AsyncIterator[ApiFactory]:
         # Retries here sleep in `sleeps`, not in time; the limiter waits in real time, so it is on only where a test
         # asks for it (tests/integration/test_rate_limit.py).
         options.setdefault("rate_limit", None)
+        options.setdefault("circuit_breaker", None)  # tests of faults count on every try going out (see test_breaker)
         cls = AsyncMewsClient if is_async else MewsClient
         client = cls(platform_url=url, portfolio=portfolio, http_client=http, sleep=sleep, **options)
         api = Api(client, requests, sleeps)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import settings
 
 from mews_sandbox import RunningSandbox, SandboxConfig, start_sandbox
-from mews_wrapper import _pacing
+from mews_wrapper import _breaker, _pacing
 from tests._api import make_api
 from tests._redis import redis_server, redis_url
 
@@ -79,6 +79,14 @@ def sandbox_factory(sandbox_pool: SandboxPool) -> Iterator[SandboxFactory]:
 def sandbox(sandbox_factory: SandboxFactory) -> RunningSandbox:
     """A fresh sandbox with the documented defaults and a seeded clock."""
     return sandbox_factory(seed=7)
+
+
+@pytest.fixture(autouse=True)
+def _closed_circuits() -> Iterator[None]:
+    """Each test starts with every platform's circuit closed: the sandboxes' addresses are reused across tests."""
+    _breaker._registry.clear()
+    yield
+    _breaker._registry.clear()
 
 
 @pytest.fixture

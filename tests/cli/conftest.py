@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from mews_sandbox import DEMO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN, VOUCHER_A, RunningSandbox, SandboxConfig, create_app
 from mews_vouchers import main
-from mews_wrapper import _pacing
+from mews_wrapper import _breaker, _pacing
 from tests.conftest import SandboxFactory
 
 COMMAND = Path(sys.executable).with_name("mews-vouchers")
@@ -88,7 +88,8 @@ def cli(cli_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyP
     base |= {"MEWS_VOUCHERS_CACHE": str(tmp_path / "cache"), "COLUMNS": "120", **sandbox_env(cli_sandbox.url)}
 
     def run(*args: str, input: str | None = None, env: dict[str, str | None] | None = None) -> Any:
-        _pacing._windows.clear()  # a process of its own would start with no window
+        _pacing._windows.clear()  # a process of its own would start with no window, and a closed circuit
+        _breaker._registry.clear()
         with _root_logger_kept(), CliRunner().isolation(input=input or "", env={**base, **(env or {})}) as streams:
             code = main(list(args))
             sys.stdout.flush()
