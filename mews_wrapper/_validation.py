@@ -8,12 +8,16 @@ import math
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
 from urllib.parse import urlsplit
+
+import attrs
 
 from mews_wrapper._constants import MAX_ITEMS
 from mews_wrapper._exceptions import MewsValidationError
 
 TimeWindow = tuple[dt.datetime, dt.datetime]
+_T = TypeVar("_T")
 
 
 def to_uuid(value: object, name: str) -> uuid.UUID:
@@ -214,3 +218,17 @@ def check_timeout(timeout: object) -> float | None:
     if not math.isfinite(timeout) or timeout <= 0:
         raise MewsValidationError(f"timeout must be a finite number of seconds above 0, got {timeout!r}")
     return float(timeout)
+
+
+def from_mapping(cls: type[_T], item: object, kind: str, required: Sequence[str]) -> _T:
+    """An attrs value class from itself or from a mapping with its keys (`required` among them), checked."""
+    if isinstance(item, cls):
+        return item
+    if not isinstance(item, Mapping):
+        raise MewsValidationError(f"expected a {cls.__name__} or a mapping, got {type(item).__name__}")
+    unknown = set(item) - {field.name for field in attrs.fields(cls)}  # type: ignore[arg-type]
+    if unknown:
+        raise MewsValidationError(f"unknown keys for a {kind}: {', '.join(sorted(map(str, unknown)))}")
+    if any(key not in item for key in required):
+        raise MewsValidationError(f"a {kind} needs {' and '.join(repr(key) for key in required)}")
+    return cls(**item)

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 from bench_throughput import CREDENTIALS, alternating, sandbox
-from bench_walk import API, BASE, fill, property_config
+from bench_walk import API, BASE, _paged, fill, property_config
 
 from mews_sandbox import DEMO_RATE, SERVICE_A
 from mews_wrapper import AsyncMewsClient, MewsClient, NewVoucher
@@ -103,34 +103,19 @@ async def plain_find(url: str, values: list[str]) -> int:
     """Plain httpx: the requests of `voucher_codes.find`, the matching codes kept."""
     wanted = set(values)
     async with httpx.AsyncClient(timeout=120) as http:
-        services = await _pages(http, url, "services/getAll", {}, "Services")
+        services = await _paged(http, url, "services/getAll", {}, "Services")
         body = {
             "ServiceIds": [service["Id"] for service in services],
             "VoucherCodeValues": values,
             "Extent": {"Vouchers": True, "VoucherAssignments": False, "Rates": False},
         }
-        holders = [voucher["Id"] for voucher in await _pages(http, url, "vouchers/getAll", body, "Vouchers")]
+        holders = [voucher["Id"] for voucher in await _paged(http, url, "vouchers/getAll", body, "Vouchers")]
         found = 0
         for start in range(0, len(holders), 1000):
             chunk = {"VoucherIds": holders[start : start + 1000]}
-            codes = await _pages(http, url, "voucherCodes/getAll", chunk, "VoucherCodes")
+            codes = await _paged(http, url, "voucherCodes/getAll", chunk, "VoucherCodes")
             found += sum(1 for code in codes if code["Value"] in wanted)
     return found
-
-
-async def _pages(http: httpx.AsyncClient, url: str, operation: str, body: dict[str, Any], key: str) -> list[Any]:
-    items: list[Any] = []
-    cursor = None
-    while True:
-        sent = {**BASE, **body, "Limitation": {"Count": 1000, "Cursor": cursor}}
-        response = await http.post(url + API + operation, json=sent, headers={"Prefer": "return=minimal"})
-        if response.status_code == 204:
-            return items
-        page = response.json()
-        items.extend(page[key] or [])
-        if len(page[key] or []) < 1000:
-            return items
-        cursor = page["Cursor"]
 
 
 async def wrapper_find(url: str, values: list[str]) -> int:

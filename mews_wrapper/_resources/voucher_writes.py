@@ -8,7 +8,7 @@ idempotency key, and a second add would make a second voucher of the same name.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from mews_connector_client.api.vouchers import vouchers_add, vouchers_delete, vouchers_update
@@ -172,18 +172,7 @@ class VoucherWriteCalls(ResourceCalls):
         `voucher_codes.add` (`BatchError`: `succeeded` the created vouchers, `failed`, `unknown` the `NewVoucher`s).
         """
         checked = _checked(vouchers, "vouchers", "NewVoucher (or mappings with its keys)", NewVoucher.coerce)
-        target = target_enterprise(self._session.config, enterprise_id)
-        self._shell.check_open()
-        if not checked:
-            return None
-        config = self._session.config
-        return ChunkedWrite(
-            self._session,
-            ADD,
-            checked,
-            lambda part: ADD.send(config, _add_body(config, part, target)),
-            _one_per_item(ADD, "vouchers"),
-        )
+        return self._write(ADD, checked, enterprise_id, _add_body, _one_per_item(ADD, "vouchers"))
 
     def update(
         self, updates: Iterable[VoucherUpdate | Mapping[str, Any]], *, enterprise_id: str | uuid.UUID | None = None
@@ -199,18 +188,7 @@ class VoucherWriteCalls(ResourceCalls):
         """
         checked = _checked(updates, "updates", "VoucherUpdate (or mappings with its keys)", VoucherUpdate.coerce)
         _no_repeats([update.voucher_id for update in checked], "updates")
-        target = target_enterprise(self._session.config, enterprise_id)
-        self._shell.check_open()
-        if not checked:
-            return None
-        config = self._session.config
-        return ChunkedWrite(
-            self._session,
-            UPDATE,
-            checked,
-            lambda part: UPDATE.send(config, _update_body(config, part, target)),
-            _one_per_item(UPDATE, "updates"),
-        )
+        return self._write(UPDATE, checked, enterprise_id, _update_body, _one_per_item(UPDATE, "updates"))
 
     def delete(
         self, voucher_ids: Iterable[str | uuid.UUID], *, enterprise_id: str | uuid.UUID | None = None
@@ -226,16 +204,23 @@ class VoucherWriteCalls(ResourceCalls):
         then holding ids.
         """
         ids = as_list(voucher_ids, "voucher_ids", "ids")
-        checked = to_uuid_list(ids, "voucher_ids") if ids else None
+        checked = to_uuid_list(ids, "voucher_ids") if ids else []
+        return self._write(DELETE, checked or [], enterprise_id, _delete_body, lambda part, _: part)
+
+    def _write(
+        self,
+        endpoint: Endpoint[Any],
+        items: Sequence[Any],
+        enterprise_id: str | uuid.UUID | None,
+        body: Callable[[ClientConfig, Sequence[Any], uuid.UUID | None], Any],
+        results: Callable[[Sequence[Any], Answer[Any]], Sequence[Any]],
+    ) -> ChunkedWrite[Any, Any] | None:
+        """The write of `items` to the target enterprise (checked first), or None when there is nothing to send."""
         target = target_enterprise(self._session.config, enterprise_id)
         self._shell.check_open()
-        if not checked:
+        if not items:
             return None
         config = self._session.config
         return ChunkedWrite(
-            self._session,
-            DELETE,
-            checked,
-            lambda part: DELETE.send(config, _delete_body(config, part, target)),
-            lambda part, _: part,
+            self._session, endpoint, items, lambda part: endpoint.send(config, body(config, part, target)), results
         )

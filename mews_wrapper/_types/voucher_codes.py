@@ -12,7 +12,7 @@ import attrs
 import msgspec
 
 from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._validation import to_uuid, validity_end, validity_start
+from mews_wrapper._validation import from_mapping, to_uuid, validity_end, validity_start
 
 __all__ = ["MAX_VALUE_LENGTH", "NewVoucherCode", "VoucherCode", "check_value"]
 
@@ -100,16 +100,7 @@ class NewVoucherCode:
     @classmethod
     def coerce(cls, item: object) -> NewVoucherCode:
         """A NewVoucherCode from itself or from a mapping with the same keys."""
-        if isinstance(item, NewVoucherCode):
-            return item
-        if not isinstance(item, Mapping):
-            raise MewsValidationError(f"expected a NewVoucherCode or a mapping, got {type(item).__name__}")
-        unknown = set(item) - {field.name for field in attrs.fields(cls)}
-        if unknown:
-            raise MewsValidationError(f"unknown keys for a voucher code: {', '.join(sorted(map(str, unknown)))}")
-        if "voucher_id" not in item or "value" not in item:
-            raise MewsValidationError("a voucher code needs 'voucher_id' and 'value'")
-        return cls(**item)
+        return from_mapping(cls, item, "voucher code", ("voucher_id", "value"))
 
 
 class VoucherCode(msgspec.Struct, frozen=True, gc=False):

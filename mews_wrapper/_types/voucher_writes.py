@@ -18,7 +18,7 @@ import attrs
 
 from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._types.vouchers import Voucher
-from mews_wrapper._validation import aware_utc, ceil_second, floor_second, to_uuid
+from mews_wrapper._validation import aware_utc, ceil_second, floor_second, from_mapping, to_uuid
 
 __all__ = [
     "MAX_RATES",
@@ -192,16 +192,7 @@ class NewVoucher:
     @classmethod
     def coerce(cls, item: object) -> NewVoucher:
         """A NewVoucher from itself or from a mapping with the same keys."""
-        if isinstance(item, NewVoucher):
-            return item
-        if not isinstance(item, Mapping):
-            raise MewsValidationError(f"expected a NewVoucher or a mapping, got {type(item).__name__}")
-        unknown = set(item) - {field.name for field in attrs.fields(cls)}
-        if unknown:
-            raise MewsValidationError(f"unknown keys for a voucher: {', '.join(sorted(map(str, unknown)))}")
-        if "service_id" not in item or "name" not in item:
-            raise MewsValidationError("a voucher needs 'service_id' and 'name'")
-        return cls(**item)
+        return from_mapping(cls, item, "voucher", ("service_id", "name"))
 
 
 def _updated_company(value: str | uuid.UUID | Unchanged | None) -> uuid.UUID | Unchanged | None:
@@ -301,16 +292,7 @@ class VoucherUpdate:
     @classmethod
     def coerce(cls, item: object) -> VoucherUpdate:
         """A VoucherUpdate from itself or from a mapping with the same keys."""
-        if isinstance(item, VoucherUpdate):
-            return item
-        if not isinstance(item, Mapping):
-            raise MewsValidationError(f"expected a VoucherUpdate or a mapping, got {type(item).__name__}")
-        unknown = set(item) - {field.name for field in attrs.fields(cls)}
-        if unknown:
-            raise MewsValidationError(f"unknown keys for a voucher update: {', '.join(sorted(map(str, unknown)))}")
-        if "voucher_id" not in item:
-            raise MewsValidationError("a voucher update needs 'voucher_id'")
-        return cls(**item)
+        return from_mapping(cls, item, "voucher update", ("voucher_id",))
 
     @classmethod
     def adding_rates(cls, voucher: Voucher, rate_ids: Iterable[str | uuid.UUID]) -> VoucherUpdate:
