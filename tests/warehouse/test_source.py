@@ -242,3 +242,18 @@ def test_the_source_splits_into_resources_as_airflow_and_dagster_run_it(
     assert "voucher_codes" in tables
     assert not tables & {"vouchers", "services", "rates", "enterprises"}
     assert len(table(tmp_path / "split.duckdb", "voucher_codes", "id")) == 12
+
+
+def test_no_token_reaches_the_pipeline_state_or_the_warehouse(
+    sandbox_factory: SandboxFactory, warehouse: Warehouse, tmp_path: Path
+) -> None:
+    sandbox = sandbox_factory()
+    seed_codes(sandbox, "SECRET", 3)
+    warehouse(sandbox)()
+    written = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert any(path.suffix == ".duckdb" for path in written)
+    assert any("pipelines" in path.parts for path in written)
+    for path in written:
+        content = path.read_bytes()
+        for token in (PORTFOLIO_ACCESS_TOKEN, DEMO_CLIENT_TOKEN):
+            assert token.encode() not in content, path
