@@ -1,37 +1,99 @@
 """The `mews-vouchers` command line: the group, its subcommands (one module each in `_commands`), and `run`.
 
 Where things go: a subcommand is one module of `mews_vouchers._commands` (its options, its help and its job),
-listed in `COMMANDS` below; what several share is in `_shared` (console, settings, options, the job wrapper);
-files read and written (CSV, workbooks, encodings, dates) are in `_files`.
+listed in `COMMANDS` below and imported only when it runs; what several share is in `_shared` (console, settings,
+options, the job wrapper); files read and written (CSV, workbooks, encodings, dates) are in `_files`.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 
 import click
 
-from mews_vouchers._commands import (
-    delete,
-    enterprises,
-    export,
-    find,
-    generate,
-    import_,
-    rates,
-    services,
-    sync,
-    vouchers,
-    warehouse,
-)
-from mews_vouchers._commands import list as list_
-from mews_vouchers._commands import sandbox as sandbox_
-from mews_vouchers._main import EXIT_INTERRUPTED
-from mews_vouchers._shared.console import EXIT_OK, EXIT_SOME_FAILED
-from mews_vouchers._shared.job import reader_left
+from mews_vouchers._main import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED
 from mews_vouchers._shared.settings import shared_options
 from mews_vouchers._shared.signals import terminations_interrupt
 from mews_wrapper import __version__
+
+COMMANDS = (
+    "vouchers",
+    "services",
+    "rates",
+    "enterprises",
+    "find",
+    "list",
+    "export",
+    "import",
+    "delete",
+    "generate",
+    "sync",
+    "warehouse",
+    "sandbox",
+)
+"""The subcommands, in the order `--help` lists them: each the `command` of its module in `_commands`."""
+
+SHORT_HELP = {
+    "vouchers": "Show every voucher the token reaches, by name; add, update or delete one.",
+    "services": "Show every service the token reaches (a table, or lines when piped).",
+    "rates": "Show the rates of the services the token reaches, by name.",
+    "enterprises": "Show the enterprises (properties) the token reaches, with their names.",
+    "find": "Which voucher a code is on, whether it is active, and until when.",
+    "list": "Show the codes of vouchers (a table, or lines when piped).",
+    "export": "Write every code of vouchers to CSV, an xlsx workbook, JSON or JSON Lines.",
+    "import": "Add the codes of a CSV file or workbook, skipping those already there.",
+    "delete": "Delete codes by id, or by value from a voucher.",
+    "generate": "Make unique, unguessable codes for a voucher: a file, added with --import.",
+    "sync": "Make a voucher's active codes exactly a file's: a plan first, then apply it.",
+    "warehouse": "Load vouchers, codes, rates, services and properties into a warehouse.",
+    "sandbox": "Start the local Mews-compatible sandbox server.",
+}
+"""What `--help` says of each subcommand without importing it (a test holds these to each command's own)."""
+
+
+def module_of(name: str) -> str:
+    """The module of a subcommand (`import` is `import_`: a keyword)."""
+    return f"mews_vouchers._commands.{name}{'_' if name == 'import' else ''}"
+
+
+class MissingExtraError(click.ClickException):
+    """A subcommand's library is not installed: which extra brings it."""
+
+    exit_code = 2
+
+
+class LazyGroup(click.Group):
+    """The group whose subcommands are imported when one runs: `--help` and a subcommand import only themselves.
+
+    Every subcommand pulls in what it needs (rich, openpyxl, the sandbox's server, dlt): a user waiting for `list`
+    should not pay for the workbook library, and `--help` for none of them.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The subcommands, in their order."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The subcommand, imported now."""
+        if cmd_name not in COMMANDS:
+            return None
+        try:
+            module = importlib.import_module(module_of(cmd_name))
+        except ImportError as missing:
+            extra = "dlt" if cmd_name == "warehouse" else "cli"
+            raise MissingExtraError(
+                f"{cmd_name} needs the '{extra}' extra ({missing.name or missing} is not installed): "
+                f"pip install 'mews-wrapper[{extra}]'"
+            ) from None
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The subcommands and what each does, from `SHORT_HELP` (nothing imported)."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, SHORT_HELP[name]) for name in COMMANDS])
+
 
 HELP_EPILOG = """\b
 Examples:
@@ -59,6 +121,7 @@ or Mews refused the request; 2 bad usage or bad input (a --voucher name that mat
 
 
 @click.group(
+    cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
     epilog=HELP_EPILOG,
 )
@@ -71,27 +134,6 @@ def cli() -> None:
     options below, before or after its name. Progress goes to stderr with a summary at the end (added, skipped,
     failed, unknown, elapsed); data goes to stdout. Run `mews-vouchers COMMAND --help` for the options of each.
     """
-
-
-COMMANDS = (
-    vouchers,
-    services,
-    rates,
-    enterprises,
-    find,
-    list_,
-    export,
-    import_,
-    delete,
-    generate,
-    sync,
-    warehouse,
-    sandbox_,
-)
-"""The subcommands, by module: each module's `command`."""
-
-for _module in COMMANDS:
-    cli.add_command(_module.command)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -113,5 +155,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         click.echo("mews-vouchers: interrupted", err=True)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader left while click itself wrote (help, usage)
+        from mews_vouchers._shared.job import reader_left  # noqa: PLC0415 - rarely needed
+
         return reader_left()
     return result if isinstance(result, int) else EXIT_OK

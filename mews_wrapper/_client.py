@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 import anyio
 import httpx
@@ -24,13 +24,15 @@ from mews_wrapper._exceptions import MewsValidationError
 from mews_wrapper._pacing import Pacer, window_for
 from mews_wrapper._program import Session
 from mews_wrapper._rate_limit import DEFAULT_RATE_LIMIT, RateLimit, limit_with_environment
-from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises
-from mews_wrapper._resources.rates import AsyncRates, Rates
-from mews_wrapper._resources.services import AsyncServices, Services
-from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
-from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
 from mews_wrapper._shells import AsyncShell, SyncShell
 from mews_wrapper._signatures import concrete_init
+
+if TYPE_CHECKING:  # each resource's module is imported when the client first uses the resource
+    from mews_wrapper._resources.enterprises import AsyncEnterprises, Enterprises
+    from mews_wrapper._resources.rates import AsyncRates, Rates
+    from mews_wrapper._resources.services import AsyncServices, Services
+    from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes, VoucherCodes
+    from mews_wrapper._resources.vouchers import AsyncVouchers, Vouchers
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 _SleepT = TypeVar("_SleepT")
@@ -175,26 +177,36 @@ class MewsClient(_BaseClient[httpx.Client, Callable[[float], None]]):
     @functools.cached_property
     def voucher_codes(self) -> VoucherCodes:
         """The voucher-code operations: `get_all`, `get_all_pages`, `add`, `delete`, `find` (by value)."""
+        from mews_wrapper._resources.voucher_codes import VoucherCodes  # noqa: PLC0415 - on first use
+
         return VoucherCodes(self._session, self._shell, self.vouchers)
 
     @functools.cached_property
     def services(self) -> Services:
         """The services the token reaches: `get_all`, `get_all_pages`."""
+        from mews_wrapper._resources.services import Services  # noqa: PLC0415 - on first use
+
         return Services(self._session, self._shell)
 
     @functools.cached_property
     def vouchers(self) -> Vouchers:
         """The vouchers of those services: `get_all`, `get_all_pages`, `find` (by name)."""
+        from mews_wrapper._resources.vouchers import Vouchers  # noqa: PLC0415 - on first use
+
         return Vouchers(self._session, self._shell, self.services)
 
     @functools.cached_property
     def rates(self) -> Rates:
         """The rates of those services, which vouchers unlock: `get_all`, `get_all_pages`, `find` (by name)."""
+        from mews_wrapper._resources.rates import Rates  # noqa: PLC0415 - on first use
+
         return Rates(self._session, self._shell, self.services)
 
     @functools.cached_property
     def enterprises(self) -> Enterprises:
         """The enterprises (properties) the token reaches, with names and timezones: `get_all`, `find`."""
+        from mews_wrapper._resources.enterprises import Enterprises  # noqa: PLC0415 - on first use
+
         return Enterprises(self._session, self._shell)
 
     @functools.cached_property
@@ -229,26 +241,36 @@ class AsyncMewsClient(_BaseClient[httpx.AsyncClient, Callable[[float], Awaitable
     @functools.cached_property
     def voucher_codes(self) -> AsyncVoucherCodes:
         """The voucher-code operations, awaited: `get_all`, `get_all_pages`, `add`, `delete`, `find` (by value)."""
+        from mews_wrapper._resources.voucher_codes import AsyncVoucherCodes  # noqa: PLC0415 - on first use
+
         return AsyncVoucherCodes(self._session, self._shell, self.vouchers)
 
     @functools.cached_property
     def services(self) -> AsyncServices:
         """The services the token reaches, as async iterators: `get_all`, `get_all_pages`."""
+        from mews_wrapper._resources.services import AsyncServices  # noqa: PLC0415 - on first use
+
         return AsyncServices(self._session, self._shell)
 
     @functools.cached_property
     def vouchers(self) -> AsyncVouchers:
         """The vouchers of those services: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        from mews_wrapper._resources.vouchers import AsyncVouchers  # noqa: PLC0415 - on first use
+
         return AsyncVouchers(self._session, self._shell, self.services)
 
     @functools.cached_property
     def rates(self) -> AsyncRates:
         """The rates of those services: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        from mews_wrapper._resources.rates import AsyncRates  # noqa: PLC0415 - on first use
+
         return AsyncRates(self._session, self._shell, self.services)
 
     @functools.cached_property
     def enterprises(self) -> AsyncEnterprises:
         """The enterprises the token reaches: `get_all`, `get_all_pages` (async iterators), `find` (awaited)."""
+        from mews_wrapper._resources.enterprises import AsyncEnterprises  # noqa: PLC0415 - on first use
+
         return AsyncEnterprises(self._session, self._shell)
 
     @functools.cached_property

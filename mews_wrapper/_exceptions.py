@@ -257,3 +257,8 @@ def error_class_for(status_code: int) -> type[MewsAPIError]:
     if status_code in _STATUS_CLASSES:
         return _STATUS_CLASSES[status_code]
     return ServerError if 500 <= status_code <= 599 else UnexpectedStatusError
+
+
+for _name in __all__:  # `mews_wrapper.RateLimitError`, not `mews_wrapper._exceptions.RateLimitError`, in reprs
+    globals()[_name].__module__ = "mews_wrapper"  # pickle finds them there too (mews_wrapper imports on demand)
+del _name

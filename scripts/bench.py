@@ -33,6 +33,7 @@ import datetime as dt
 import gc
 import itertools
 import json
+import math
 import os
 import platform
 import statistics
@@ -234,6 +235,25 @@ def import_seconds(module: str, runs: int = 5) -> float:
     return min(float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(runs))
 
 
+def command_seconds(argv: list[str], runs: int = 5) -> float:
+    """Wall time of a fresh interpreter running `argv` to its end (best of `runs`), output discarded."""
+    best = math.inf
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def start_up(runs: int) -> dict[str, float]:
+    """`import httpx` and `import mews_wrapper` timed inside, and two whole processes: `python -c "import httpx"`
+    against `mews-vouchers --help` (what a user waits for)."""
+    figures = {name: import_seconds(name, runs) for name in ("httpx", "mews_wrapper")}
+    figures["python_c_import_httpx"] = command_seconds(["-c", "import httpx"], runs)
+    figures["mews_vouchers_help"] = command_seconds(["-m", "mews_vouchers", "--help"], runs)
+    return figures
+
+
 def environment() -> dict[str, Any]:
     return {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -292,7 +312,7 @@ def main() -> int:
         "stricter": lambda: bench_stricter.stricter_server(args.stricter_codes, args.stricter_codes // 2),
         "import_memory": lambda: bench_import.import_memory(args.import_rows),
         "xlsx_export_memory": lambda: bench_xlsx.xlsx_export_memory(args.xlsx_codes),
-        "import_seconds": lambda: {name: import_seconds(name, args.import_runs) for name in ("httpx", "mews_wrapper")},
+        "import_seconds": lambda: start_up(args.import_runs),
         "walk": lambda: bench_walk.walk(10, 200, args.walk_codes, args.rounds, 0.005),
         "reading_vouchers": lambda: bench_walk.reading_vouchers(args.read_vouchers, args.rounds),
         "voucher_writes": lambda: bench_campaign.voucher_writes(args.campaign_vouchers, args.rounds, 0.005),
@@ -408,7 +428,10 @@ def print_table(figures: dict[str, Any]) -> None:
     imports = figures["import_seconds"]
     print(
         f"import: httpx {imports['httpx'] * 1000:.0f} ms, mews_wrapper {imports['mews_wrapper'] * 1000:.0f} ms "
-        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x)"
+        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x); mews-vouchers --help "
+        f"{imports['mews_vouchers_help'] * 1000:.0f} ms against python -c 'import httpx' "
+        f"{imports['python_c_import_httpx'] * 1000:.0f} ms "
+        f"({imports['mews_vouchers_help'] / imports['python_c_import_httpx']:.2f}x)"
     )
 
 

@@ -43,7 +43,14 @@ def _bench(figures: dict[str, Any]) -> str:
         f"Memory: streaming {short:,} codes peaks at {memory['peak_bytes'][0] / 1e6:.1f} MB, {long:,} at "
         f"{memory['peak_bytes'][1] / 1e6:.1f} MB. `import mews_wrapper` takes {imports['mews_wrapper'] * 1000:.0f} ms "
         f"against {imports['httpx'] * 1000:.0f} ms for `import httpx` "
-        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x).",
+        f"({imports['mews_wrapper'] / imports['httpx']:.2f}x)"
+        + (
+            f"; `mews-vouchers --help` takes {imports['mews_vouchers_help'] * 1000:.0f} ms against "
+            f'{imports["python_c_import_httpx"] * 1000:.0f} ms for `python -c "import httpx"` '
+            f"({imports['mews_vouchers_help'] / imports['python_c_import_httpx']:.2f}x)."
+            if "mews_vouchers_help" in imports
+            else "."
+        ),
         "",
         "| figure | result |",
         "|---|---|",

@@ -29,9 +29,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from mews_vouchers._main import EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED
 from mews_wrapper import BatchError, MewsError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_SOME_FAILED"]  # the exit codes, from `_main` (which runs first)
 _RATE_FROM = 100
 """The fewest codes whose rate the summary gives (below, it would mostly measure the start)."""
 

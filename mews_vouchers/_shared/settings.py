@@ -19,8 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from mews_vouchers._files.datetimes import zone_named
-from mews_vouchers._shared.local_sandbox import local_sandbox, tokens
-from mews_wrapper import MewsClient, RateLimit, __version__
+from mews_wrapper import __version__
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -56,6 +55,8 @@ class Settings:
         """The keyword arguments of `MewsClient` / `AsyncMewsClient` for these settings."""
         options: dict[str, Any] = {"portfolio": self.portfolio, "enterprise_id": self.enterprise_id}
         if self.rate_limit_storage is not None:
+            from mews_wrapper import RateLimit  # noqa: PLC0415 - the client's modules load when a command connects
+
             options["rate_limit"] = RateLimit(200, 30, storage=self.rate_limit_storage)
         if not os.environ.get("MEWS_CLIENT"):
             options["client"] = f"mews-vouchers {__version__}"
@@ -63,6 +64,8 @@ class Settings:
             options["platform_url"] = self.platform_url
             return options
         options["platform_url"] = sandbox_url
+        from mews_vouchers._shared.local_sandbox import tokens  # noqa: PLC0415 - only with --sandbox
+
         options["client_token"], options["access_token"] = tokens(bool(self.portfolio))
         return options
 
@@ -75,6 +78,8 @@ class Settings:
         try:
             options["enterprise_id"] = str(uuid.UUID(self.enterprise))
         except ValueError:
+            from mews_wrapper import MewsClient  # noqa: PLC0415 - only to resolve a name
+
             with MewsClient(**options) as client:
                 options["enterprise_id"] = str(client.enterprises.find(self.enterprise).id)
         return options
@@ -95,6 +100,8 @@ class Settings:
         def say(text: str) -> None:
             if not self.quiet:
                 click.echo(f"mews-vouchers: {text}", err=True)
+
+        from mews_vouchers._shared.local_sandbox import local_sandbox  # noqa: PLC0415 - only with --sandbox
 
         with local_sandbox(reset=self.sandbox_reset, on_wait=say) as url:
             yield self._with_enterprise(self.client_options(url))

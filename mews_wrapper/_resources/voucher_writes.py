@@ -163,13 +163,13 @@ class VoucherWriteCalls(ResourceCalls):
     ) -> ChunkedWrite[NewVoucher, Voucher] | None:
         """The arguments of `add`.
 
-        - `vouchers`: `NewVoucher`s, or mappings with its keys; any number, sent in chunks of 1000 (up to the
+        - `vouchers`: `NewVoucher` values, or mappings with its keys; any number, sent in chunks of 1000 (up to the
           client's `max_concurrency` at once), the results in input order. Empty input sends nothing.
         - `enterprise_id`: the enterprise to add to; required with a portfolio token (else the client's default).
 
         The vouchers come back as Mews created them (their `rate_ids` None: the answer does not carry the
         assignments; `get_all(voucher_ids=..., with_rates=True)` reads them). Failures are accounted for as in
-        `voucher_codes.add` (`BatchError`: `succeeded` the created vouchers, `failed`, `unknown` the `NewVoucher`s).
+        `voucher_codes.add` (`BatchError`: `succeeded` the created vouchers, `failed` and `unknown` the inputs).
         """
         checked = _checked(vouchers, "vouchers", "NewVoucher (or mappings with its keys)", NewVoucher.coerce)
         return self._write(ADD, checked, enterprise_id, _add_body, _one_per_item(ADD, "vouchers"))
@@ -179,12 +179,12 @@ class VoucherWriteCalls(ResourceCalls):
     ) -> ChunkedWrite[VoucherUpdate, Voucher] | None:
         """The arguments of `update`.
 
-        - `updates`: `VoucherUpdate`s (or mappings with its keys), one per voucher (a voucher named twice is
+        - `updates`: `VoucherUpdate` values (or mappings with its keys), one per voucher (a voucher named twice is
           refused: merge the changes); in chunks of 1000, the results in input order. Empty input sends nothing.
         - `enterprise_id`: as in `add`.
 
         A field left `UNCHANGED` is not sent; None clears it; `rate_ids` replaces the whole set of rates.
-        Failures are accounted for as in `add`, `failed` and `unknown` then holding `VoucherUpdate`s.
+        Failures are accounted for as in `add`, `failed` and `unknown` then holding `VoucherUpdate` values.
         """
         checked = _checked(updates, "updates", "VoucherUpdate (or mappings with its keys)", VoucherUpdate.coerce)
         _no_repeats([update.voucher_id for update in checked], "updates")

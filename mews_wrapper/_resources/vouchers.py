@@ -186,7 +186,7 @@ class Vouchers:
 
     @arguments_of(VoucherWriteCalls.update)
     def update(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
-        """Change vouchers (`VoucherUpdate`s) and return them as they are now, in input order (with `request_ids`)."""
+        """Change vouchers (`VoucherUpdate` values); as they are now, in input order (with `request_ids`)."""
         write = self._writes.update(*args, **kwargs)
         updated: Written[Voucher] = Written() if write is None else self._shell.write(write)
         return updated
@@ -241,7 +241,7 @@ class AsyncVouchers:
 
     @arguments_of(VoucherWriteCalls.update)
     async def update(self, *args: Any, **kwargs: Any) -> Written[Voucher]:
-        """Change vouchers (`VoucherUpdate`s), awaited; as they are now, in input order (with `request_ids`)."""
+        """Change vouchers (`VoucherUpdate` values), awaited; as they are now, in input order (with `request_ids`)."""
         write = self._writes.update(*args, **kwargs)
         updated: Written[Voucher] = Written() if write is None else await self._shell.write(write)
         return updated

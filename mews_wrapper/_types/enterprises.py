@@ -9,24 +9,12 @@ from typing import Any
 
 import msgspec
 
+from mews_wrapper._types._value import PublicValue
+
 __all__ = ["Enterprise"]
 
-_FIELDS = (
-    "id",
-    "name",
-    "chain_id",
-    "chain_name",
-    "time_zone",
-    "external_identifier",
-    "short_name",
-    "default_language",
-    "linked_utc",
-    "created_utc",
-    "updated_utc",
-)
 
-
-class Enterprise(msgspec.Struct, frozen=True, gc=False):
+class Enterprise(PublicValue, frozen=True, gc=False):
     """An enterprise (a property): what a Portfolio Access Token's `EnterpriseIds` name.
 
     - `time_zone`: the property's IANA timezone (`"Europe/Prague"`): its local time, in which people type dates.
@@ -47,20 +35,3 @@ class Enterprise(msgspec.Struct, frozen=True, gc=False):
     created_utc: dt.datetime | None
     updated_utc: dt.datetime | None
     extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
-
-    def _identity(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when every field but `extra` is."""
-        if not isinstance(other, Enterprise) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._identity() == other._identity()
-
-    def __hash__(self) -> int:
-        """The hash of every field but `extra`."""
-        return hash(self._identity())
-
-    def __repr__(self) -> str:
-        """Every field but `extra`."""
-        return f"Enterprise({', '.join(f'{name}={getattr(self, name)!r}' for name in _FIELDS)})"

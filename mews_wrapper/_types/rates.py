@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
+
+from mews_wrapper._types._value import PublicValue
 
 __all__ = ["Rate"]
 
 _SHOWN = ("id", "service_id", "name", "type", "is_active", "is_enabled", "is_public", "is_base_rate")
 
 
-class Rate(msgspec.Struct, frozen=True, gc=False):
+class Rate(PublicValue, frozen=True, gc=False):
     """A rate of a service.
 
     - `name`: the name in `Names` (its `en-US` entry, else the first), falling back to the deprecated `Name`;
@@ -40,34 +42,4 @@ class Rate(msgspec.Struct, frozen=True, gc=False):
     updated_utc: dt.datetime | None
     extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
-    def _identity(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.service_id,
-            self.name,
-            frozenset(self.names.items()),
-            self.type,
-            self.is_active,
-            self.is_enabled,
-            self.is_public,
-            self.is_base_rate,
-            self.base_rate_id,
-            self.group_id,
-            self.short_name,
-            self.external_identifier,
-            self.updated_utc,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when every field but `extra` is."""
-        if not isinstance(other, Rate) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._identity() == other._identity()
-
-    def __hash__(self) -> int:
-        """The hash of every field but `extra`."""
-        return hash(self._identity())
-
-    def __repr__(self) -> str:
-        """The fields that tell rates apart."""
-        return f"Rate({', '.join(f'{name}={getattr(self, name)!r}' for name in _SHOWN)})"
+    _shown: ClassVar[tuple[str, ...] | None] = _SHOWN

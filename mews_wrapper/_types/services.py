@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import msgspec
+
+from mews_wrapper._types._value import PublicValue
 
 __all__ = ["Service"]
 
 _SHOWN = ("id", "enterprise_id", "name", "type", "is_active", "ordering", "external_identifier")
 
 
-class Service(msgspec.Struct, frozen=True, gc=False):
+class Service(PublicValue, frozen=True, gc=False):
     """A service of an enterprise (accommodation, breakfast, parking...): what vouchers belong to.
 
     - `name`: the name in `Names` (its `en-US` entry, else the first), falling back to the deprecated `Name`;
@@ -38,33 +40,8 @@ class Service(msgspec.Struct, frozen=True, gc=False):
     data: Mapping[str, Any] = msgspec.field(default_factory=dict)
     extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
-    def _identity(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.enterprise_id,
-            self.is_active,
-            self.name,
-            frozenset(self.names.items()),
-            self.type,
-            self.ordering,
-            self.external_identifier,
-            self.created_utc,
-            self.updated_utc,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when every field but `data` and `extra` is."""
-        if not isinstance(other, Service) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._identity() == other._identity()
-
-    def __hash__(self) -> int:
-        """The hash of every field but `data` and `extra`."""
-        return hash(self._identity())
-
-    def __repr__(self) -> str:
-        """The fields that tell services apart."""
-        return f"Service({', '.join(f'{name}={getattr(self, name)!r}' for name in _SHOWN)})"
+    _left_out: ClassVar[frozenset[str]] = frozenset({"data", "extra"})
+    _shown: ClassVar[tuple[str, ...] | None] = _SHOWN
 
 
 def name_of(names: Mapping[str, str], deprecated_name: str | None) -> str | None:

@@ -12,6 +12,7 @@ import attrs
 import msgspec
 
 from mews_wrapper._exceptions import MewsValidationError
+from mews_wrapper._types._value import PublicValue
 from mews_wrapper._validation import from_mapping, to_uuid, validity_end, validity_start
 
 __all__ = ["MAX_VALUE_LENGTH", "NewVoucherCode", "VoucherCode", "check_value"]
@@ -103,7 +104,7 @@ class NewVoucherCode:
         return from_mapping(cls, item, "voucher code", ("voucher_id", "value"))
 
 
-class VoucherCode(msgspec.Struct, frozen=True, gc=False):
+class VoucherCode(PublicValue, frozen=True, gc=False):
     """A voucher code as Mews holds it: frozen, typed, equal and hashed by value; datetimes are aware UTC.
 
     `is_active` comes from `IsActive`, or from the deprecated `ActivityState` when Mews leaves `IsActive` out.
@@ -122,31 +123,3 @@ class VoucherCode(msgspec.Struct, frozen=True, gc=False):
     updated_utc: dt.datetime | None
     is_active: bool
     extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
-
-    def _identity(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.voucher_id,
-            self.value,
-            self.validity_start_utc,
-            self.validity_end_utc,
-            self.created_utc,
-            self.updated_utc,
-            self.is_active,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when every field but `extra` is."""
-        if not isinstance(other, VoucherCode) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._identity() == other._identity()
-
-    def __hash__(self) -> int:
-        """The hash of every field but `extra`."""
-        return hash(self._identity())
-
-    def __repr__(self) -> str:
-        """Every field but `extra`."""
-        names = ("id", "voucher_id", "value", "validity_start_utc", "validity_end_utc", "created_utc", "updated_utc")
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in (*names, "is_active"))
-        return f"VoucherCode({shown})"

@@ -9,27 +9,12 @@ from typing import Any
 
 import msgspec
 
+from mews_wrapper._types._value import PublicValue
+
 __all__ = ["Voucher"]
 
-_FIELDS = (
-    "id",
-    "service_id",
-    "enterprise_id",
-    "name",
-    "type",
-    "company_id",
-    "travel_agency_id",
-    "occupiable_interval_start_utc",
-    "occupiable_interval_end_utc",
-    "external_identifier",
-    "is_active",
-    "created_utc",
-    "updated_utc",
-    "rate_ids",
-)
 
-
-class Voucher(msgspec.Struct, frozen=True, gc=False):
+class Voucher(PublicValue, frozen=True, gc=False):
     """A voucher: the named offer whose codes customers type in, in one service of one enterprise.
 
     - `type`: `"Public"`, `"PartnerCompany"` or `"TravelAgency"`; `company_id`/`travel_agency_id` go with the last
@@ -65,20 +50,3 @@ class Voucher(msgspec.Struct, frozen=True, gc=False):
     def stay_end_utc(self) -> dt.datetime | None:
         """`occupiable_interval_end_utc` by the name `NewVoucher` and `VoucherUpdate` use."""
         return self.occupiable_interval_end_utc
-
-    def _identity(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when every field but `extra` is."""
-        if not isinstance(other, Voucher) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._identity() == other._identity()
-
-    def __hash__(self) -> int:
-        """The hash of every field but `extra`."""
-        return hash(self._identity())
-
-    def __repr__(self) -> str:
-        """Every field but `extra`."""
-        return f"Voucher({', '.join(f'{name}={getattr(self, name)!r}' for name in _FIELDS)})"

@@ -75,3 +75,25 @@ def test_no_module_of_the_package_imports_one_that_imports_it_back() -> None:
     circles = sorted(name for name in graph if reaches(name, name, {name}))
     assert circles == []
     assert "mews_wrapper._endpoint" not in graph["mews_wrapper._steps"]  # the step vocabulary is the bottom
+
+
+def test_import_loads_nothing_and_a_call_only_what_it_needs() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    probe = """
+import sys
+import mews_wrapper
+print(sorted(name for name in sys.modules if name.split('.')[0] in ('httpx', 'mews_connector_client', 'attrs')))
+from mews_wrapper import MewsClient
+client = MewsClient("client-token", "access-token")
+client.services
+print(sorted(name.rsplit('.', 1)[-1] for name in sys.modules if name.startswith('mews_connector_client.models.')))
+print(sorted(name for name in sys.modules if name.startswith('mews_wrapper._resources.')))
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60)
+    imported, models, resources = result.stdout.strip().splitlines()
+    assert imported == "[]", result.stderr
+    assert "service_result" in models
+    assert "voucher_code_add_parameters" not in models  # an operation not called: its models never load
+    assert resources == "['mews_wrapper._resources.services']"
