@@ -1,4 +1,4 @@
-"""mews-vouchers: everyday voucher-code jobs from a terminal (list, export, import, delete, generate, sync, sandbox).
+"""mews-vouchers: everyday voucher jobs from a terminal (vouchers, list, export, import, generate, sync, warehouse...).
 
 Installed with the `cli` extra (`pip install 'mews-wrapper[cli]'`) as the `mews-vouchers` command; `--help` on it
 and on each subcommand says what it does. It is built on the public `mews_wrapper` API only.
