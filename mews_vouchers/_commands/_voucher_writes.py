@@ -45,7 +45,7 @@ def _as_id(text: str) -> uuid.UUID | None:
 
 
 def rates_named(client: MewsClient, texts: Sequence[str], service_id: uuid.UUID) -> tuple[list[uuid.UUID], list[Rate]]:
-    """The ids of the rates named (by name or id) among the service's rates, and every rate of the service."""
+    """The rates named (by name or id; one id per text, in order) and every rate of the service."""
     rates = list(client.rates.get_all([service_id]))
     by_id = {rate.id: rate for rate in rates}
     chosen = []
@@ -57,7 +57,7 @@ def rates_named(client: MewsClient, texts: Sequence[str], service_id: uuid.UUID)
             chosen.append(rate_id)
         else:
             raise CommandError(f"rate {rate_id} is not a rate of service {service_id} (see `rates`)")
-    return list(dict.fromkeys(chosen)), rates
+    return chosen, rates
 
 
 def voucher_named(client: MewsClient, text: str) -> Voucher:
@@ -154,7 +154,8 @@ def add(
     with settings.connection() as options, MewsClient(**options) as client:
         services = {found.id: found for found in client.services.get_all()}
         service_id = service_named(service, services)
-        rate_ids, known_rates = rates_named(client, rates, service_id)
+        named, known_rates = rates_named(client, rates, service_id)
+        rate_ids = list(dict.fromkeys(named))  # a rate named twice is meant once
         wanted = NewVoucher(
             service_id,
             name,

@@ -125,3 +125,13 @@ def test_the_readmes_campaign_from_nothing_runs_as_printed(cli: Cli, cli_sandbox
         list(cli_sandbox.state.config.services), None) if found.name == "Summer 2026"]  # fmt: skip
     assert voucher.rate_ids == (DEMO_RATE,)
     assert cli_sandbox.state.store.count() == 1000
+
+
+def test_a_rate_both_added_and_removed_or_named_twice_is_a_clear_outcome(cli: Cli, cli_sandbox: RunningSandbox) -> None:
+    both = cli("vouchers", "update", "Summer sale", "--add-rate", "Non-refundable", "--remove-rate", "Non-refundable")
+    assert both.returncode == 0, both.stderr  # added, then removed: the set is as it was
+    assert "already is as asked" in both.stderr
+    twice = cli("vouchers", "add", "Twice", "--service", "Accommodation", "--rate", "Best available", "--rate",
+                DEMO_RATE, "--json")  # fmt: skip
+    assert twice.returncode == 0, twice.stderr
+    assert last_json(twice.stdout)["voucher"]["Rates"] == "Best available"
