@@ -20,6 +20,7 @@ from mews_sandbox import (
     VOUCHER_A,
     RunningSandbox,
     SandboxConfig,
+    VoucherSpec,
     run_sandbox,
 )
 from tests.sandbox._http import body
@@ -213,3 +214,33 @@ def test_vouchers_made_by_calls_survive_a_restart_on_the_same_database(tmp_path:
         assert later["Id"] != made["Id"]
         assert later["CreatedUtc"] > made["CreatedUtc"]
         assert later["EnterpriseId"] == ENTERPRISE_A
+
+
+def test_pages_of_vouchers_cross_the_tables_reading_chunks_without_losing_or_repeating_one(
+    sandbox_factory: Any,
+) -> None:
+    ids = [f"00000000-0000-4000-8000-{number:012d}" for number in range(5000)]
+    many = {
+        voucher: VoucherSpec(ENTERPRISE_A, SERVICE_A, f"V{n}", is_active=n % 2 == 0) for n, voucher in enumerate(ids)
+    }
+    sandbox = sandbox_factory(vouchers=many)
+    seen: list[str] = []
+    cursor = None
+    sizes = []
+    while True:  # every page of 999 active ones reads about 2,000 rows: the table's chunks of 1,000 are crossed
+        response = call(
+            sandbox.url,
+            "vouchers/getAll",
+            ServiceIds=[SERVICE_A],
+            ActivityStates=["Active"],
+            Extent={"Vouchers": True},
+            Limitation={"Count": 999, "Cursor": cursor},
+        )
+        page = response.json()["Vouchers"]
+        sizes.append(len(page))
+        seen += [voucher["Id"] for voucher in page]
+        if len(page) < 999:
+            break
+        cursor = response.json()["Cursor"]
+    assert sizes == [999, 999, 502]
+    assert seen == [voucher for voucher in reversed(ids) if int(voucher[-12:]) % 2 == 0]  # newest first, each once
