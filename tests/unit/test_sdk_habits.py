@@ -1,11 +1,13 @@
-"""Habits users bring from the best Python SDKs (#30, the first pieces): exceptions that print as public, and a
-switch for the package's log."""
+"""Habits users bring from the best Python SDKs: exceptions that print as public, a switch for the package's log, no
+import circles, and an import that loads only what is used."""
 
 from __future__ import annotations
 
 import pickle
 import subprocess
 import sys
+
+import pytest
 
 import mews_wrapper
 from mews_wrapper import RateLimitError
@@ -97,3 +99,14 @@ print(sorted(name for name in sys.modules if name.startswith('mews_wrapper._reso
     assert "service_result" in models
     assert "voucher_code_add_parameters" not in models  # an operation not called: its models never load
     assert resources == "['mews_wrapper._resources.services']"
+
+
+def test_every_public_name_is_listed_once_and_resolves_to_its_module_object() -> None:
+    import importlib  # noqa: PLC0415
+
+    assert sorted(mews_wrapper.__all__) == sorted(mews_wrapper._PUBLIC)
+    for name, module in mews_wrapper._PUBLIC.items():
+        assert getattr(mews_wrapper, name) is getattr(importlib.import_module(module), name)
+    assert sorted(dir(mews_wrapper)) == sorted(mews_wrapper.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchName'"):
+        _ = mews_wrapper.NoSuchName
