@@ -37,16 +37,8 @@ ADD_FIELDS = (
     "OccupiableIntervalEndUtc",
     "ExternalIdentifier",
 )
-UPDATE_FIELDS = (
-    "VoucherId",
-    "Name",
-    "Type",
-    "CompanyId",
-    "AssignedRateIds",
-    "OccupiableIntervalStartUtc",
-    "OccupiableIntervalEndUtc",
-    "ExternalIdentifier",
-)
+UPDATE_FIELDS = ("VoucherId", *(field for field in ADD_FIELDS if field != "ServiceId"))
+"""What an update may change: every field of an add but the service."""
 
 
 def _items(body: rules.Body, field: str) -> list[Mapping[str, Any]]:
