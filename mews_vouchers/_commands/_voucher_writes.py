@@ -27,11 +27,15 @@ from mews_wrapper import (
     NewVoucher,
     NoMatchError,
     Rate,
+    Service,
     Voucher,
     VoucherUpdate,
     match_rate,
     match_voucher,
 )
+
+Services = dict[uuid.UUID, Service]
+"""The services a token reaches, by id."""
 
 WRITE_COLUMNS = ("Name", "Id", "Type", "ServiceName", "Rates", "StayFrom", "StayUntil", "ExternalId", "IsActive")
 TYPES = click.Choice(["Public", "PartnerCompany", "TravelAgency"])
@@ -60,15 +64,15 @@ def rates_named(client: MewsClient, texts: Sequence[str], service_id: uuid.UUID)
     return chosen, rates
 
 
-def voucher_named(client: MewsClient, text: str) -> Voucher:
+def voucher_named(client: MewsClient, text: str, services: Services) -> Voucher:
     """The voucher called `text` (or with that id), with its rates: an active one first, else a deleted one."""
     voucher_id = _as_id(text)
     if voucher_id is not None:
-        found = list(client.vouchers.get_all(voucher_ids=[voucher_id], with_rates=True))
+        found = _vouchers_of(client, services, voucher_ids=[voucher_id], with_rates=True)
         if not found:
             raise CommandError(f"no voucher the token reaches has the id {voucher_id}")
         return found[0]
-    vouchers = list(client.vouchers.get_all(with_rates=True))
+    vouchers = _vouchers_of(client, services, with_rates=True)
     try:
         return match_voucher(text, [voucher for voucher in vouchers if voucher.is_active])
     except NoMatchError:
@@ -105,13 +109,24 @@ def _shown(output: Output, summary: Summary, row: dict[str, Any]) -> int:
     return output.summary(summary)
 
 
-def _read_back(client: MewsClient, voucher_id: uuid.UUID) -> Voucher:
+def _read_back(client: MewsClient, voucher: Voucher) -> Voucher:
     """The voucher as Mews holds it now, with its rates (a write's answer does not carry them)."""
-    return next(iter(client.vouchers.get_all(voucher_ids=[voucher_id], with_rates=True)))
+    return next(iter(client.vouchers.get_all([voucher.service_id], voucher_ids=[voucher.id], with_rates=True)))
 
 
-def _service_name(client: MewsClient, service_id: uuid.UUID) -> str | None:
-    return next((service.name for service in client.services.get_all() if service.id == service_id), None)
+def _services(client: MewsClient) -> Services:
+    """Every service the token reaches, by id: read once per command, for names and for the vouchers' reads."""
+    return {service.id: service for service in client.services.get_all()}
+
+
+def _vouchers_of(client: MewsClient, services: Services, **filters: Any) -> list[Voucher]:
+    """The vouchers of these services that match (none for a token that reaches no service)."""
+    return list(client.vouchers.get_all(list(services), **filters)) if services else []
+
+
+def _service_name(services: Services, service_id: uuid.UUID) -> str | None:
+    service = services.get(service_id)
+    return None if service is None else service.name
 
 
 @click.command("add", short_help="Make a voucher: its service, its rates by name, who may use it, when stays happen.")
@@ -152,7 +167,7 @@ def add(
     start = moment_option(reading, stay_from, "--stay-from")
     end = moment_option(reading, stay_until, "--stay-until")
     with settings.connection() as options, MewsClient(**options) as client:
-        services = {found.id: found for found in client.services.get_all()}
+        services = _services(client)
         service_id = service_named(service, services)
         named, known_rates = rates_named(client, rates, service_id)
         rate_ids = list(dict.fromkeys(named))  # a rate named twice is meant once
@@ -167,18 +182,17 @@ def add(
             external_identifier=external_id,
         )
         if not allow_same_name:
-            _refuse_same_name(client, wanted.name)
+            _refuse_same_name(client, wanted.name, services)
         [created] = client.vouchers.add([wanted])
-        voucher = _read_back(client, created.id)
-    row = voucher_row(
-        voucher, services[service_id].name if service_id in services else None, known_rates, settings.zone
-    )
+        voucher = _read_back(client, created)
+    row = voucher_row(voucher, _service_name(services, service_id), known_rates, settings.zone)
     note = f"with {counted(len(voucher.rate_ids or ()), 'rate')}"
     return _shown(output, Summary("vouchers add", {"added": 1}, output.elapsed(), note=note), row)
 
 
-def _refuse_same_name(client: MewsClient, name: str) -> None:
-    same = [voucher for voucher in client.vouchers.get_all(active=True) if voucher.name.casefold() == name.casefold()]
+def _refuse_same_name(client: MewsClient, name: str, services: Services) -> None:
+    active = _vouchers_of(client, services, active=True)
+    same = [voucher for voucher in active if voucher.name.casefold() == name.casefold()]
     if same:
         raise CommandError(
             f"an active voucher is already called {same[0].name!r} ({same[0].id}): choose another name, or "
@@ -241,7 +255,8 @@ def update(
     start = None if clear_stay else moment_option(reading, stay_from, "--stay-from")
     end = None if clear_stay else moment_option(reading, stay_until, "--stay-until")
     with settings.connection() as options, MewsClient(**options) as client:
-        current = voucher_named(client, voucher)
+        services = _services(client)
+        current = voucher_named(client, voucher, services)
         if not current.is_active:
             raise CommandError(f"voucher {current.name!r} ({current.id}) is deleted: it cannot be changed")
         named, known_rates = rates_named(client, [*rates, *add_rates, *remove_rates], current.service_id)
@@ -263,12 +278,11 @@ def update(
         }
         if wanted:
             client.vouchers.update([VoucherUpdate(current.id, **wanted)])
-            after = _read_back(client, current.id)
+            after = _read_back(client, current)
         else:
             output.say(f"voucher {current.name!r} already is as asked: nothing sent")
             after = current
-        service_name = _service_name(client, current.service_id)
-    row = voucher_row(after, service_name, known_rates, settings.zone)
+    row = voucher_row(after, _service_name(services, current.service_id), known_rates, settings.zone)
     summary = Summary("vouchers update", {"updated": 1 if wanted else 0}, output.elapsed(), note=", ".join(wanted))
     return _shown(output, summary, row)
 
@@ -318,7 +332,7 @@ def delete(output: Output, settings: Settings, *, voucher: str, with_codes: bool
     needs_yes(yes, False, "deleting a voucher")
     confirm = confirmer(yes)
     with settings.connection() as options, MewsClient(**options) as client:
-        found = voucher_named(client, voucher)
+        found = voucher_named(client, voucher, _services(client))
         if not found.is_active:
             output.say(f"voucher {found.name!r} ({found.id}) is already deleted")
             return output.summary(Summary("vouchers delete", {"deleted": 0, "codes_deleted": 0}, output.elapsed()))
