@@ -235,18 +235,24 @@ class CodeToAdd:
     validity_end: int | None
 
 
+def object_list(body: Mapping[str, Any], field: str) -> list[Mapping[str, Any]]:
+    """A required array of 1 to 1000 objects (the items of an add or an update)."""
+    entries = body.get(field)
+    if not isinstance(entries, list):
+        raise bad(field, "is required.")
+    if not 1 <= len(entries) <= MAX_ITEMS:
+        raise bad(field, f"expected 1 to {MAX_ITEMS} items, got {len(entries)}.")
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise bad(f"{field}[{index}]", "expected an object.")
+    return entries
+
+
 def codes_to_add(body: Mapping[str, Any]) -> list[CodeToAdd]:
     """VoucherCodeParameters: 1 to 1000 entries, each with a VoucherId and a Value of 1 to 128 characters."""
-    entries = body.get("VoucherCodeParameters")
-    if not isinstance(entries, list):
-        raise bad("VoucherCodeParameters", "is required.")
-    if not 1 <= len(entries) <= MAX_ITEMS:
-        raise bad("VoucherCodeParameters", f"expected 1 to {MAX_ITEMS} items, got {len(entries)}.")
     codes = []
-    for index, entry in enumerate(entries):
+    for index, entry in enumerate(object_list(body, "VoucherCodeParameters")):
         field = f"VoucherCodeParameters[{index}]"
-        if not isinstance(entry, dict):
-            raise bad(field, "expected an object.")
         only_fields(entry, ("VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc"), f"{field}.")
         voucher = uuid_text(entry.get("VoucherId"), f"{field}.VoucherId")
         value = entry.get("Value")

@@ -41,18 +41,6 @@ UPDATE_FIELDS = ("VoucherId", *(field for field in ADD_FIELDS if field != "Servi
 """What an update may change: every field of an add but the service."""
 
 
-def _items(body: rules.Body, field: str) -> list[Mapping[str, Any]]:
-    entries = body.get(field)
-    if not isinstance(entries, list):
-        raise rules.bad(field, "is required.")
-    if not 1 <= len(entries) <= rules.MAX_ITEMS:
-        raise rules.bad(field, f"expected 1 to {rules.MAX_ITEMS} items, got {len(entries)}.")
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            raise rules.bad(f"{field}[{index}]", "expected an object.")
-    return entries
-
-
 def _name(value: Any, field: str) -> str:
     if not isinstance(value, str) or not 1 <= len(value) <= MAX_NAME_LENGTH:
         raise rules.bad(field, f"expected a string of 1 to {MAX_NAME_LENGTH} characters.")
@@ -107,7 +95,7 @@ def add(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[str, 
     """vouchers/add: all or none, the vouchers answered in the order sent."""
     rules.only_fields(body, (*rules.COMMON_FIELDS, "EnterpriseId", "VoucherParameters"))
     enterprise = rules.target_enterprise(body, grant)
-    entries = _items(body, "VoucherParameters")
+    entries = rules.object_list(body, "VoucherParameters")
     now = state.clock.now_micros()
     made = []
     for index, entry in enumerate(entries):
@@ -187,7 +175,7 @@ def update(state: SandboxState, body: rules.Body, grant: AccessGrant) -> dict[st
     """vouchers/update: all or none, the vouchers as they are now answered in the order sent."""
     rules.only_fields(body, (*rules.COMMON_FIELDS, "EnterpriseId", "VoucherUpdates"))
     enterprise = rules.target_enterprise(body, grant)
-    entries = _items(body, "VoucherUpdates")
+    entries = rules.object_list(body, "VoucherUpdates")
     ids = []
     for index, entry in enumerate(entries):
         where = f"VoucherUpdates[{index}]."

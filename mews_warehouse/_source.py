@@ -48,12 +48,6 @@ class RequestTally:
         with self._lock:
             self.by_operation[operation] += 1
 
-    @property
-    def total(self) -> int:
-        """Every request counted."""
-        with self._lock:
-            return sum(self.by_operation.values())
-
 
 class _Token:
     """What a run knows of one token: its client options, and what several tables need read once (names, ids)."""
