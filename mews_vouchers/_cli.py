@@ -66,8 +66,8 @@ class MissingExtraError(click.ClickException):
 class LazyGroup(click.Group):
     """The group whose subcommands are imported when one runs: `--help` and a subcommand import only themselves.
 
-    Every subcommand pulls in what it needs (rich, openpyxl, the sandbox's server, dlt): a user waiting for `list`
-    should not pay for the workbook library, and `--help` for none of them.
+    Every subcommand pulls in what it needs (rich, python-calamine, the sandbox's server, dlt): a user waiting for
+    `list` should not pay for the workbook library, and `--help` for none of them.
     """
 
     def list_commands(self, ctx: click.Context) -> list[str]:

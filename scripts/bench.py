@@ -16,8 +16,8 @@ Throughput (`bench_throughput.py`): bulk add at the rate-limit floor with the li
 processes sharing the window in Redis, and getAll over several streams against plain concurrent httpx.
 A stricter Mews (`bench_stricter.py`): 8 threads and three processes (Redis) against a server of 20 per 2 s, with
 the adaptive limiter and without. The import's memory (`bench_import.py`): the peak RSS of `mews-vouchers import`;
-the xlsx export's (`bench_xlsx.py`): the peak RSS of `mews-vouchers export -o codes.xlsx`, against the same export
-to CSV.
+workbooks (`bench_workbooks.py`): the xlsx export and the xlsx import dry run against the same with CSV, time and
+peak RSS.
 The walk (`bench_walk.py`): from a token to every code of a property (services, vouchers, codes) against plain
 concurrent httpx, and reading vouchers against the plain httpx floor.
 
@@ -62,7 +62,7 @@ import bench_stricter
 import bench_throughput as throughput
 import bench_walk
 import bench_warehouse
-import bench_xlsx
+import bench_workbooks
 
 ROOT = Path(__file__).resolve().parents[1]
 GET_ALL_PATH = "/api/connector/v1/voucherCodes/getAll"
@@ -278,7 +278,8 @@ def main() -> int:
     parser.add_argument("--import-runs", type=int, default=5, help="fresh interpreters per import figure (best of)")
     parser.add_argument("--walk-codes", type=int, default=100_000, help="codes of the walk (10 services, 200 vouchers)")
     parser.add_argument("--read-vouchers", type=int, default=100_000, help="vouchers of the voucher-reading figure")
-    parser.add_argument("--xlsx-codes", type=int, default=100_000, help="codes of the xlsx-export-memory figure")
+    parser.add_argument("--workbook-codes", type=int, default=100_000, help="codes of the workbook export figure")
+    parser.add_argument("--workbook-rows", type=int, default=200_000, help="rows of the workbook import figure")
     parser.add_argument("--campaign-vouchers", type=int, default=1_000, help="vouchers created and read back")
     parser.add_argument("--find-codes", type=int, default=100_000, help="codes of the find figure (200 vouchers)")
     parser.add_argument("--find-values", type=int, default=1_000, help="values the find figure looks for")
@@ -293,7 +294,8 @@ def main() -> int:
     if args.smoke:  # every figure made once, as fast as it can be: make test runs it to keep the script working
         args.rounds, args.codes, args.memory_codes, args.import_runs = 1, 2_000, 4_000, 1
         args.bulk_codes, args.bulk_rounds, args.stream_vouchers, args.stricter_codes = 2_000, 1, 2_000, 600
-        args.import_rows, args.walk_codes, args.read_vouchers, args.xlsx_codes = 1_000, 2_000, 1_500, 500
+        args.import_rows, args.walk_codes, args.read_vouchers, args.workbook_codes = 1_000, 2_000, 1_500, 500
+        args.workbook_rows = 1_000
         args.campaign_vouchers, args.find_codes, args.find_values, args.warehouse_codes = 50, 2_000, 20, 1_500
     page_size = 1000
     short_stream = min(10_000, args.memory_codes // 2)
@@ -311,7 +313,7 @@ def main() -> int:
         "streams": lambda: throughput.multi_stream(args.stream_vouchers, 2, 500, latency, args.rounds),
         "stricter": lambda: bench_stricter.stricter_server(args.stricter_codes, args.stricter_codes // 2),
         "import_memory": lambda: bench_import.import_memory(args.import_rows),
-        "xlsx_export_memory": lambda: bench_xlsx.xlsx_export_memory(args.xlsx_codes),
+        "workbooks": lambda: bench_workbooks.workbooks(args.workbook_codes, args.workbook_rows, min(args.rounds, 2)),
         "import_seconds": lambda: start_up(args.import_runs),
         "walk": lambda: bench_walk.walk(10, 200, args.walk_codes, args.rounds, 0.005),
         "reading_vouchers": lambda: bench_walk.reading_vouchers(args.read_vouchers, args.rounds),
@@ -349,7 +351,7 @@ def main() -> int:
         "get_all_streams": made["streams"],
         "stricter_server": made["stricter"],
         "import_memory": made["import_memory"],
-        "xlsx_export_memory": made["xlsx_export_memory"],
+        "workbooks": made["workbooks"],
         "memory": {
             "streamed_codes": [short_stream, args.memory_codes],
             "peak_bytes": [short_peak, long_peak],
@@ -421,7 +423,7 @@ def print_table(figures: dict[str, Any]) -> None:
     )
     bench_stricter.print_figures(figures["stricter_server"])
     bench_import.print_figures(figures["import_memory"])
-    bench_xlsx.print_figures(figures["xlsx_export_memory"])
+    bench_workbooks.print_figures(figures["workbooks"])
     bench_walk.print_figures(figures["walk"], figures["reading_vouchers"])
     bench_campaign.print_figures(figures["voucher_writes"], figures["find_codes"])
     bench_warehouse.print_figures(figures["warehouse"])

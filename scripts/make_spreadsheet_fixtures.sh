@@ -25,6 +25,16 @@ TEXT_AND_ISO_DATES="CSV:44,34,76,1,1/2/2/2/3/5/4/5"
 convert en_US "$TEXT_AND_ISO_DATES" xlsx sources/excel-dates.csv "$work"
 cp "$work/excel-dates.xlsx" excel-dates.xlsx
 
+# The same saved as .ods (LibreOffice's own format): its date cells and text cells as LibreOffice stores them.
+convert en_US "$TEXT_AND_ISO_DATES" ods sources/excel-dates.csv "$work"
+cp "$work/excel-dates.ods" excel-dates.ods
+
+# Formulas, errors and sheets: a workbook a program wrote (formulas without results, a hidden first sheet), opened
+# and saved as .ods: LibreOffice computes the formulas, and saves an error as an error.
+"${PYTHON:-../../../.venv/bin/python}" sources/formulas-and-sheets.py "$work/formulas-and-sheets.xlsx"
+convert en_US "" ods "$work/formulas-and-sheets.xlsx" "$work/fs"
+cp "$work/fs/formulas-and-sheets.ods" formulas-and-sheets.ods
+
 # Czech locale: typed day-first dates become date cells, saved as CSV with ';' (as Excel in much of Europe does).
 convert cs_CZ "CSV:59,34,76,1,1/2/2/2/3/4/4/4" xlsx sources/european.csv "$work/eu"
 convert cs_CZ "" "csv:Text - txt - csv (StarCalc):59,34,76,1" "$work/eu/european.xlsx" "$work/eu/out"

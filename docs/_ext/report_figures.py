@@ -91,11 +91,15 @@ def _bench(figures: dict[str, Any]) -> str:
     rows = figures["import_memory"]["runs"][-1]
     lines.append(f"| `mews-vouchers import` of {rows['rows']:,} rows, peak RSS | "
                  f"{rows['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip
-    xlsx = figures["xlsx_export_memory"]
-    small, large, csv = xlsx["runs"]
-    peak = f"{large['peak_rss_bytes'] / 1e6:.0f} MB ({small['peak_rss_bytes'] / 1e6:.0f} MB for {small['codes']:,})"
-    lines.append(f"| `export -o codes.xlsx` of {large['codes']:,} codes, peak RSS | {peak}; CSV "
-                 f"{csv['peak_rss_bytes'] / 1e6:.0f} MB |")  # fmt: skip
+    if "workbooks" in figures:
+        for name, what in (("export", "`export -o codes.xlsx` of {:,} codes"), ("import_dry_run", "`import codes.xlsx "
+                           "--dry-run` of {:,} rows")):  # fmt: skip
+            figure = figures["workbooks"][name]
+            csv, xlsx = figure["runs"]["csv"], figure["runs"]["xlsx"]
+            peaks = f"peak RSS {xlsx['peak_rss_bytes'] / 1e6:.0f} MB, CSV {csv['peak_rss_bytes'] / 1e6:.0f} MB"
+            lines.append(f"| {what.format(figure.get('codes') or figure.get('rows'))} | "
+                         f"{figure['xlsx_x_csv_seconds']:.2f} x the same with CSV ({xlsx['elapsed_seconds']:.1f} s); "
+                         f"{peaks} |")  # fmt: skip
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ import click
 
 from mews_vouchers._files.codes_out import FORMATS, TextExport, escaped, write_codes
 from mews_vouchers._files.output_file import ExportTargetError, written_file
-from mews_vouchers._files.xlsx_out import write_workbook
+from mews_vouchers._files.workbook_out import write_workbook
 from mews_vouchers._shared.code_query import Query, codes, voucher_names
 from mews_vouchers._shared.console import Output, Summary
 from mews_vouchers._shared.enterprises import enterprise_of_vouchers

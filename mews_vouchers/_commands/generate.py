@@ -31,7 +31,7 @@ from mews_vouchers._files.datetimes import DateReading, format_utc
 from mews_vouchers._files.import_file import END, START, VALUE, VOUCHER_ID, ImportFile, read_import_file
 from mews_vouchers._files.output_file import written_file
 from mews_vouchers._files.table_file import is_spreadsheet
-from mews_vouchers._files.xlsx_out import write_text_sheet
+from mews_vouchers._files.workbook_out import write_text_sheet
 from mews_vouchers._shared.console import CommandError, Output, Summary, counted
 from mews_vouchers._shared.job import command_job
 from mews_vouchers._shared.options import (

@@ -284,7 +284,7 @@ def command(
     sheet: str | None,
     date_format: str | None,
 ) -> int:
-    """Add the codes of a CSV file or an .xlsx workbook (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]).
+    """Add the codes of a CSV file or a workbook (.xlsx, .ods) (VoucherId,Value[,ValidityStartUtc,ValidityEndUtc]).
 
     The header names the columns, in any order; other columns are ignored (an export imports as it is). A Voucher
     column (the voucher's name) may stand for VoucherId. CSV: `,`, `;` or tab, found from the header; UTF-8 (with

@@ -461,7 +461,7 @@ def command(
 ) -> int:
     """Make the voucher's active codes exactly FILE's: add the missing, delete the others, replace changed ones.
 
-    FILE is read as import reads it (CSV or .xlsx; every row goes to the voucher). The plan comes first (counts,
+    FILE is read as import reads it (CSV, .xlsx or .ods; every row goes to the voucher). The plan comes first (counts,
     and a sample of each kind), then a question unless --yes; the plan is applied only as it was shown (the voucher
     is read again first: if it changed, nothing is applied). Mews has no update for codes: a replaced code is
     deleted, then added with its new validity. More deletions than --max-delete are refused; a file with bad rows

@@ -5,9 +5,9 @@ Columns (a header row names them, in any order and letter case): `VoucherId` (or
 `ValidityStart (Europe/Prague)` says the timezone of its column). Other columns are ignored, so an export can be
 imported as it is; an `IsActive` column (an export has one) leaves out the rows that say `false`.
 
-CSV is read by `_csv_file` (encodings, delimiters, line numbers), `.xlsx` by `_xlsx_file`; both give cells, which
-are checked here: a code must be text (a number cell has lost its leading zeros or digits), datetimes are read as
-`DateReading` says (the timezone of values without an offset, the order of typed dates).
+CSV is read by `csv_file` (encodings, delimiters, line numbers), `.xlsx` and `.ods` by `workbook_file`; both give
+cells, which are checked here: a code must be text (a number cell has lost its leading zeros or digits), datetimes
+are read as `DateReading` says (the timezone of values without an offset, the order of typed dates).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from mews_vouchers._files.csv_file import Cell, Record, shown
 from mews_vouchers._files.datetimes import ISO_UTC, DateReading, zone_named
 from mews_vouchers._files.import_rows import RowTable
 from mews_vouchers._files.table_file import AS_FOUND, SourceFormat, read_table
-from mews_vouchers._files.xlsx_file import NoSavedValue, is_cell_error
+from mews_vouchers._files.workbook_file import NoSavedValue, is_cell_error
 from mews_vouchers._shared.console import CommandError
 from mews_wrapper import MewsValidationError, NewVoucherCode
 
@@ -266,7 +266,9 @@ class _FileReader:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         chosen = reading or self._reading
-        if isinstance(value, bool) or not isinstance(value, str | dt.date) or is_cell_error(value):
+        if is_cell_error(value):
+            raise ValueError(f"{column} {_shows_error(value)}")
+        if isinstance(value, bool) or not isinstance(value, str | dt.date):
             raise ValueError(f"{column} {value!r} is not a date or a datetime (a cell formatted as a date, or text)")
         try:
             moment = chosen.moment(value)
@@ -286,13 +288,8 @@ def _text(value: Cell) -> str:
 
 def _value(value: Cell) -> str:
     """A code's cell as its text; `ValueError` when the cell is not text, so the code cannot be trusted."""
-    if isinstance(value, NoSavedValue):
-        raise ValueError(
-            f"{VALUE} in cell {value} is a formula with no saved result (the program that wrote the file did not "
-            "compute it): open and save the workbook in a spreadsheet program, or type the code as text"
-        )
-    if isinstance(value, str) and is_cell_error(value):
-        raise ValueError(f"{VALUE} shows the spreadsheet error {value}")
+    if is_cell_error(value):
+        raise ValueError(f"{VALUE} {_shows_error(value)}")
     if value is None or isinstance(value, str):
         return value or ""
     if isinstance(value, bool):
@@ -304,6 +301,16 @@ def _value(value: Cell) -> str:
             "column as Text and enter the codes again (or import the CSV they came from)"
         )
     raise ValueError(f"{VALUE} is a date or time cell ({value}), not text: format the column as Text")
+
+
+def _shows_error(value: Cell) -> str:
+    """What a column's cell that showed an error (or a formula never computed) tells: `shows ... #N/A`."""
+    if isinstance(value, NoSavedValue):
+        return (
+            f"in cell {value} is a formula with no saved result (the program that wrote the file did not compute "
+            "it): open and save the workbook in a spreadsheet program, or type the value"
+        )
+    return f"shows the spreadsheet error {value}"
 
 
 def _looks_rewritten(value: str) -> str | None:

@@ -1,7 +1,8 @@
 """The files a command reads rows from, CSV or spreadsheet, told apart by their name, read as `Record`s.
 
-`.xlsx`/`.xlsm` are read by `_xlsx_file` (cells as what they hold); anything else (`.csv`, `.txt`, stdin) by
-`_csv_file` (text, its encoding and delimiter found or given). Other spreadsheet formats are refused with a hint.
+`.xlsx`/`.xlsm`/`.ods` are read by `workbook_file` (cells as what they hold); anything else (`.csv`, `.txt`,
+stdin) by `csv_file` (text, its encoding and delimiter found or given). Other spreadsheet formats are refused with a
+hint.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mews_vouchers._files.csv_file import DELIMITERS, CsvFileError, Record, read_records
-from mews_vouchers._files.xlsx_file import OTHER_SPREADSHEETS, SPREADSHEET_SUFFIXES, read_sheet
+from mews_vouchers._files.workbook_file import OTHER_SPREADSHEETS, SPREADSHEET_SUFFIXES, read_sheet
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ AS_FOUND = SourceFormat()
 
 
 def is_spreadsheet(path: str) -> bool:
-    """Whether `path` names a workbook (`.xlsx`, `.xlsm`)."""
+    """Whether `path` names a workbook this reads (`.xlsx`, `.xlsm`, `.ods`)."""
     return path != "-" and Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
 
 
@@ -45,13 +46,15 @@ def read_table(
     """
     suffix = "" if path == "-" else Path(path).suffix.lower()
     if suffix in OTHER_SPREADSHEETS:
-        raise CsvFileError(f"{path}: {suffix} files cannot be read: save it as .xlsx (Excel Workbook) or as CSV UTF-8")
+        raise CsvFileError(
+            f"{path}: {suffix} files cannot be read: save it as .xlsx (Excel Workbook), .ods or CSV UTF-8"
+        )
     if suffix in SPREADSHEET_SUFFIXES:
         if source.encoding is not None or source.delimiter is not None:
             raise CsvFileError(f"{path}: --encoding and --delimiter are for CSV files; a workbook says its own")
         return read_sheet(path, source.sheet, on_note)
     if source.sheet is not None:
-        raise CsvFileError(f"{path}: --sheet is for .xlsx workbooks")
+        raise CsvFileError(f"{path}: --sheet is for workbooks (.xlsx, .ods)")
     return read_records(path, encoding=source.encoding, delimiter=source.delimiter, header_names=header_names)
 
 

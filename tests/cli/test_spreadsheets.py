@@ -46,6 +46,17 @@ IMPORTS: list[tuple[str, list[str], str, dict[str, Interval]]] = [
         },
     ),
     (
+        "excel-dates.ods",  # the same file saved as .ods by LibreOffice, put into another voucher by id
+        ["--timezone", "Europe/Prague", "--voucher-id", VOUCHER_A],
+        VOUCHER_A,
+        {
+            "000123": (at("2026-05-31 22:00"), at("2026-08-30 22:00")),
+            "12345678901234567890": (at("2026-06-01 08:00"), at("2026-06-30 16:30")),
+            "CAFÉ-NOËL-10€": (at("2026-11-30 23:00"), at("2026-12-23 23:00")),
+            "ŽLUŤOUČKÝ-KŮŇ": (None, None),
+        },
+    ),
+    (
         "european-semicolon.csv",  # ';', 01.06.2026 and 01.06.26 10:00 from a Czech LibreOffice
         ["--timezone", "Europe/Prague", "--date-format", "DMY"],
         VOUCHER_EARLY_BIRD,
@@ -120,6 +131,20 @@ def test_a_file_made_by_a_spreadsheet_program_imports_every_value_and_interval_a
     assert summary["timezone"] == (options[options.index("--timezone") + 1] if "--timezone" in options else "UTC")
     after = active_codes(cli_sandbox, voucher)
     assert {value: after[value] for value in after.keys() - before.keys()} == expected
+
+
+def test_an_ods_file_is_read_at_its_active_sheet_with_each_error_cell_a_bad_row(cli: Cli) -> None:
+    result = cli("import", str(FIXTURES / "formulas-and-sheets.ods"), "--dry-run", "--json")
+    summary = json.loads(result.stderr.strip().splitlines()[-1])
+    assert result.returncode == 2, result.stderr
+    assert [line.split("\t")[2] for line in result.stdout.splitlines()] == ["ODS-000777", "ODS-F4", "ODS-7"]
+    assert summary["invalid_rows"] == [
+        {"line": 3, "reason": "Value shows the spreadsheet error #N/A"},
+        {"line": 5, "reason": "ValidityEndUtc shows the spreadsheet error #DIV/0!"},
+    ]
+    assert "read the sheet 'Codes' (the workbook has 'Old codes' (hidden), 'Codes'" in summary["notes"][0]
+    hidden = cli("import", str(FIXTURES / "formulas-and-sheets.ods"), "--sheet", "Old codes", "--dry-run")
+    assert hidden.stdout.split("\t")[2] == "OLD-1"  # asked for by name, a hidden sheet is read
 
 
 def test_the_dry_run_shows_each_interval_in_the_timezone_and_in_utc(cli: Cli, cli_sandbox: RunningSandbox) -> None:

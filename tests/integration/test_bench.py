@@ -47,11 +47,12 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert (small["rows"], large["rows"]) == (100, 1000)
     assert large["peak_rss_bytes"] > 0
     assert "import memory: peak" in result.stdout
-    xlsx_small, xlsx_large, csv_floor = figures["xlsx_export_memory"]["runs"]
-    assert [run["codes"] for run in (xlsx_small, xlsx_large, csv_floor)] == [50, 500, 500]
-    assert (xlsx_large["format"], csv_floor["format"]) == ("xlsx", "csv")
-    assert xlsx_large["file_bytes"] > 0
-    assert "xlsx export memory: peak" in result.stdout
+    workbooks = figures["workbooks"]
+    assert (workbooks["export"]["codes"], workbooks["import_dry_run"]["rows"]) == (500, 1_000)
+    for figure in workbooks.values():
+        assert set(figure["runs"]) == {"csv", "xlsx"}
+        assert all(run["file_bytes"] > 0 and run["peak_rss_bytes"] > 0 for run in figure["runs"].values())
+    assert "workbooks, import dry run of 1,000 rows: xlsx" in result.stdout
     assert "x floor" in result.stdout
     assert figures["walk"]["codes"] == 2_000
     assert set(figures["walk"]["wall_seconds"]) == {"plain_httpx", "walk"}

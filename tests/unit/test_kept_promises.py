@@ -18,7 +18,7 @@ import mews_vouchers._cli as cli_module
 from mews_vouchers import main
 from mews_vouchers._commands.sync import MaxDelete, differences, make_plan
 from mews_vouchers._files.import_file import read_import_file
-from mews_vouchers._files.xlsx_file import read_sheet
+from mews_vouchers._files.workbook_file import read_sheet
 from mews_wrapper import MewsAPIError, MewsClient, MewsResponseError, VoucherCode, _pagination
 from mews_wrapper._retry import RetryPolicy
 

@@ -162,9 +162,11 @@ def test_a_workbook_under_another_name_and_other_spreadsheet_formats_are_refused
     renamed = _file(tmp_path, (tmp_path / "book.xlsx").read_bytes(), "book.csv")
     with pytest.raises(CsvFileError, match=r"this is a workbook \(a zip file\), not CSV: give it the name .xlsx"):
         list(read_table(renamed))
-    with pytest.raises(CsvFileError, match=r"\.ods files cannot be read: save it as \.xlsx"):
+    with pytest.raises(CsvFileError, match=r"\.xls files cannot be read: save it as \.xlsx \(Excel Workbook\), \.ods"):
+        list(read_table(_file(tmp_path, b"x", "codes.xls")))
+    with pytest.raises(CsvFileError, match=r"codes\.ods: not a workbook that can be read"):
         list(read_table(_file(tmp_path, b"x", "codes.ods")))
-    with pytest.raises(CsvFileError, match=r"--sheet is for \.xlsx workbooks"):
+    with pytest.raises(CsvFileError, match=r"--sheet is for workbooks \(\.xlsx, \.ods\)"):
         list(read_table(renamed, SourceFormat(sheet="Codes")))
     with pytest.raises(CsvFileError, match="--encoding and --delimiter are for CSV files"):
         list(read_table(str(tmp_path / "book.xlsx"), SourceFormat(encoding="cp1252")))

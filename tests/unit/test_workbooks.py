@@ -1,0 +1,148 @@
+"""Workbooks read and written: the cells a reader shows as empty are found in large sheets too, and what the writer
+writes reads back exactly, by our reader and by openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from mews_vouchers._files.csv_file import CsvFileError
+from mews_vouchers._files.workbook_file import NoSavedValue, is_cell_error, read_sheet
+from mews_vouchers._files.workbook_guard import MAX_CELL_CHARACTERS, column_letters, scan_workbook
+from mews_vouchers._files.xlsx_writer import TEXT, SheetWriter
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _workbook(path: Path, rows: int, value: str = "CODE-{:06d}") -> Path:
+    """A workbook of `rows` codes under a header, written by our writer (a sheet part of about 70 bytes a row)."""
+    with path.open("wb") as binary, SheetWriter(binary, "Codes", ["Value", "Note"], [20, 20]) as sheet:
+        for number in range(rows):
+            sheet.append([value.format(number), None], [TEXT, 0])
+    return path
+
+
+def _with_sheet_edited(path: Path, edit: dict[bytes, bytes]) -> Path:
+    """The workbook with its sheet's XML changed: each key replaced (once) by its value."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    for old, new in edit.items():
+        assert old in parts[SHEET], old
+        parts[SHEET] = parts[SHEET].replace(old, new, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _cell(row: int, text: str | None = None) -> bytes:
+    """The XML of the code cell of `row` (its own code unless `text`), as the writer writes it."""
+    return f'<c r="A{row}" s="1" t="inlineStr"><is><t>{text or f"CODE-{row - 2:06d}"}</t></is></c>'.encode()
+
+
+def test_a_large_sheet_has_its_formula_without_value_and_its_error_cell_found_where_they_are(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "large.xlsx", 30_000)  # the sheet part: over 2 MB, read first at C speed
+    path = _with_sheet_edited(
+        path,
+        {
+            _cell(20_001): b'<c r="A20001"><f>CONCAT("A","B")</f></c>',
+            _cell(25_001): b'<c r="A25001" t="e"><f>NA()</f><v>#N/A</v></c>',
+            b"</sheetData>": b'<row r="30005"><c r="B30005"><f>1+1</f></c></row></sheetData>',  # past the data
+        },
+    )
+    assert zipfile.ZipFile(path).getinfo(SHEET).file_size > 2_000_000
+    records = {record.line: record.fields for record in read_sheet(str(path))}
+    assert isinstance(records[20_001][0], NoSavedValue)
+    assert records[20_001][0] == "A20001"
+    assert is_cell_error(records[25_001][0])
+    assert records[25_001][0] == "#N/A"
+    assert records[30_005] == [None, "B30005"]
+    assert isinstance(records[30_005][1], NoSavedValue)
+    assert records[29_999] == ["CODE-029997"]
+    assert len(records) == 30_002  # the header, 30,000 codes, the row past them
+
+
+def test_a_long_text_split_between_chunks_is_refused_and_a_long_one_in_characters_only_is_read(tmp_path: Path) -> None:
+    plain = _workbook(tmp_path / "plain.xlsx", 30_000)
+    xml = zipfile.ZipFile(plain).read(SHEET)
+    start = xml.index(b'<row r="', (1 << 20) - 20_000)  # a row 20 KB before the guard's first chunk ends
+    row = int(xml[start + 8 : xml.index(b'"', start + 8)])
+    long_cell = "L" * (MAX_CELL_CHARACTERS + 1)  # across the chunks' joint: neither chunk holds it whole
+    path = _with_sheet_edited(_workbook(tmp_path / "long.xlsx", 30_000), {_cell(row): _cell(row, long_cell)})
+    with pytest.raises(CsvFileError, match=rf"holds a text \(cell A{row}\) of more than 32,767 characters"):
+        list(read_sheet(str(path)))
+    wide = "Ž" * MAX_CELL_CHARACTERS  # 65,534 bytes: more bytes than the limit, but as many characters as allowed
+    path = _with_sheet_edited(_workbook(tmp_path / "wide.xlsx", 30_000), {_cell(row): _cell(row, wide)})
+    assert next(record for record in read_sheet(str(path)) if record.line == row).fields == [wide]
+
+
+def test_a_large_sheet_with_no_formula_is_read_without_the_close_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mews_vouchers._files import workbook_guard  # noqa: PLC0415
+
+    closely_read: list[str] = []
+    real_run = workbook_guard._PartScan.run
+
+    def counted(scan: workbook_guard._PartScan, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+        closely_read.append(info.filename)
+        real_run(scan, archive, info)
+
+    monkeypatch.setattr(workbook_guard._PartScan, "run", counted)
+    path = _workbook(tmp_path / "plain.xlsx", 30_000)
+    scan_workbook(str(path))
+    assert SHEET not in closely_read
+    assert "xl/workbook.xml" in closely_read  # the small parts are: they say which sheet is which
+    scan_workbook(
+        str(_with_sheet_edited(path, {b"</sheetData>": b'<row r="9"><c r="A9"><f>1</f></c></row></sheetData>'}))
+    )
+    assert closely_read.count(SHEET) == 1
+
+
+def test_what_the_writer_writes_reads_back_exactly_by_both_readers(tmp_path: Path) -> None:
+    values = ["000123", "=1+1", "_x0041_", "a\x01b", " padded ", "<&>\"'", "tab\there", "😀 emoji", "Ž" * 128]
+    moment = dt.datetime(2026, 6, 1, 8, 30, 15)
+    target = io.BytesIO()
+    with SheetWriter(target, "Codes", ["Value", "Start", "Active"], [28, 21, 9]) as sheet:
+        for value in values:
+            sheet.append([value, moment, True], [TEXT, 0, 0])
+        sheet.append([None, None, False], [TEXT, 0, 0])
+    path = tmp_path / "written.xlsx"
+    path.write_bytes(target.getvalue())
+    read = [record.fields for record in read_sheet(str(path))]
+    assert read[0] == ["Value", "Start", "Active"]
+    assert read[1:] == [[value, moment, True] for value in values] + [[None, None, False]]
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].font.b
+    assert [cell.number_format for cell in sheet[2]] == ["@", "yyyy-mm-dd h:mm:ss", "General"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2, max_row=3)] == ["000123", "=1+1"]
+    assert [sheet["A2"].data_type, sheet["A3"].data_type] == ["s", "s"]  # text, never a formula
+
+
+def test_an_xlsx_opens_at_its_active_sheet_counting_every_sheet(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "First"
+    workbook.active.append(["Value"])
+    workbook.active.append(["FIRST"])
+    workbook.create_chartsheet("Chart")
+    second = workbook.create_sheet("Second")
+    second.append(["Value"])
+    second.append(["SECOND"])
+    workbook.active = 2  # the third tab, counting the chart sheet
+    path = tmp_path / "tabs.xlsx"
+    workbook.save(path)
+    notes: list[str] = []
+    assert [record.fields for record in read_sheet(str(path), on_note=notes.append)][1] == ["SECOND"]
+    assert "read the sheet 'Second' (the workbook has 'First', 'Second'" in notes[0]
+
+
+@pytest.mark.parametrize(("column", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+def test_columns_are_named_as_a_spreadsheet_names_them(column: int, letters: str) -> None:
+    assert column_letters(column) == letters
