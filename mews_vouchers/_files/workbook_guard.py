@@ -1,18 +1,20 @@
-"""A workbook's XML checked before the spreadsheet library holds any of it: bounded, plain, and with its cells seen.
+"""A workbook's XML checked before a reader holds any of it: bounded, plain, and with its cells seen.
 
 An `.xlsx` or `.ods` file is a zip of XML parts. Each part is streamed through expat once, before the reader loads
-it, so that:
+it (an `.xlsx`'s worksheets are left to `xlsx_reader`, which streams the one it reads through the same checks; the
+others are never read), so that:
 - a document type or an entity declaration (the "billion laughs" and external-entity attacks) is refused: no part
   of a spreadsheet needs one;
 - a text longer than `MAX_CELL_CHARACTERS` (Excel's own limit for a cell) is refused while it streams, before it is
   held (a 0.3 MB file can hold a 300 MB cell), and so is a part that unpacks to more than `MAX_PART_BYTES`;
-- the cells the reader would show as empty are found: a formula whose result was never saved, and a cell showing
-  an error (`#N/A`): both read as an empty cell, which would skip a row, or a code, unseen;
-- what the reader does not say is noted: which sheet is active, and which part holds which sheet.
+- in an `.ods`, the cells python-calamine shows as empty are found: a formula whose result was never saved, and a
+  cell showing an error (`#N/A`), which would skip a row, or a code, unseen;
+- what the readers need and do not say is noted: which sheet is active, which part holds which sheet, which are
+  hidden, from which year dates count.
 
-A large part is first read at C speed (expat with no element handler, and two byte patterns): only a part that
-holds a formula, an error cell or a long run of text is read again element by element, so a plain sheet of 200,000
-rows costs a fraction of reading it. Memory stays at expat's buffer and the one text being counted.
+A large part is first read at C speed (expat with no element handler, and byte searches): only a part that holds a
+formula or a long run of text is read again element by element, so a large plain part costs a fraction of reading
+it. Memory stays at expat's buffer and the one text being counted.
 """
 
 from __future__ import annotations
@@ -30,11 +32,10 @@ MAX_PART_BYTES = 1 << 30
 _CHUNK = 1 << 20
 _SMALL_PART = 1 << 18
 """A part this small (as its zip entry says) is read element by element at once: its checks cost nothing."""
-_CELLS_OF_NOTE = (b"<f", b":f>", b":f ", b":f/", b":formula=", b't="e"', b"t='e'")
-"""A formula (`<f>`, `<x:f>`, `table:formula=`) or an error cell (`t="e"`) in a chunk: read the part closely."""
+_CELLS_OF_NOTE = (b":formula=",)
+"""A formula in an `.ods` (`table:formula=`): its cell may show an error, or have no saved value."""
 _LONG_TEXT = re.compile(rb">[^<]{%d,}" % (MAX_CELL_CHARACTERS + 1))
 """A text of more bytes than a cell's characters (a byte is at most a character): counted by the close reading."""
-_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
 
 
 class WorkbookRefused(ValueError):
@@ -63,25 +64,29 @@ class WorkbookScan:
     """What the scan found: the noted cells of each sheet, the active sheet, which part holds which sheet."""
 
     noted_cells: dict[str, list[NotedCell]] = field(default_factory=dict)
-    """Per worksheet part (`xl/worksheets/sheet1.xml`) or, in an `.ods`, per sheet name."""
+    """An `.ods`'s, per sheet name."""
     active_index: int | None = None
     """An `.xlsx`'s active sheet as its position among all sheets (`workbookView activeTab`; absent: the first)."""
     active_name: str | None = None
     """An `.ods`'s active sheet, by name (settings.xml `ActiveTable`)."""
     sheet_targets: dict[str, str] = field(default_factory=dict)
-    """An `.xlsx`'s sheet name -> relationship id, from its workbook part."""
+    """An `.xlsx`'s sheet name -> relationship id, from its workbook part, in the workbook's order."""
+    sheet_states: dict[str, str] = field(default_factory=dict)
+    """An `.xlsx`'s sheet name -> `visible`, `hidden` or `veryHidden`."""
+    date1904: bool = False
+    """Whether an `.xlsx` counts its dates from 1904 (old Excel for Mac), not from 1900."""
     relationships: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per relationships part, id -> the part it names (resolved to a path inside the zip)."""
+    part_kinds: dict[str, str] = field(default_factory=dict)
+    """Part -> what a relationship says it is (`worksheet`, `chartsheet`, `sharedStrings`, `styles`)."""
     workbook_part: str | None = None
 
     def cells_of(self, sheet: str) -> list[NotedCell]:
-        """The noted cells of the sheet called `sheet`."""
-        if sheet in self.noted_cells:  # an .ods: cells are kept by sheet name
-            return self.noted_cells[sheet]
-        part = self._part_of(sheet)
-        return self.noted_cells.get(part, []) if part else []
+        """The noted cells of an `.ods`'s sheet called `sheet`."""
+        return self.noted_cells.get(sheet, [])
 
-    def _part_of(self, sheet: str) -> str | None:
+    def part_of(self, sheet: str) -> str | None:
+        """The zip part holding an `.xlsx`'s sheet called `sheet`."""
         if self.workbook_part is None or sheet not in self.sheet_targets:
             return None
         folder, name = posixpath.split(self.workbook_part)
@@ -99,6 +104,10 @@ def column_letters(column: int) -> str:
     return letters
 
 
+LEFT_TO_THE_READER = "xl/worksheets/"
+"""Where an `.xlsx` keeps its worksheets: `xlsx_reader` checks the one it reads as it streams it."""
+
+
 def scan_workbook(path: str) -> WorkbookScan:
     """Stream every XML part of the workbook at `path` through the checks; `WorkbookRefused` on the first problem.
 
@@ -108,7 +117,9 @@ def scan_workbook(path: str) -> WorkbookScan:
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             is_xml = info.filename.endswith((".xml", ".rels")) and not info.is_dir()
-            if is_xml and (info.file_size < _SMALL_PART or _needs_close_reading(archive, info)):
+            if not is_xml or info.filename.startswith(LEFT_TO_THE_READER):
+                continue
+            if info.file_size < _SMALL_PART or _needs_close_reading(archive, info):
                 _PartScan(info.filename, scan).run(archive, info)
     return scan
 
@@ -120,15 +131,15 @@ def _needs_close_reading(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> boo
     split between two chunks is looked for in the joint too; a text run is followed across chunks.
     """
     parser = expat.ParserCreate()
-    parser.StartDoctypeDeclHandler = lambda *_: _refuse_doctype(info.filename)
-    parser.EntityDeclHandler = lambda name, *_: _refuse_entity(info.filename, name)
+    parser.StartDoctypeDeclHandler = lambda *_: refuse_doctype(info.filename)
+    parser.EntityDeclHandler = lambda name, *_: refuse_entity(info.filename, name)
     unpacked, tail, text_run = 0, b"", -1  # the bytes of text the last chunk ended with; -1: it ended in a tag
     with archive.open(info) as stream:
         while chunk := stream.read(_CHUNK):
             unpacked += len(chunk)
             if unpacked > MAX_PART_BYTES:
                 raise WorkbookRefused(f"{info.filename} unpacks to more than {MAX_PART_BYTES:,} bytes")
-            _parse(parser, info.filename, chunk, final=False)
+            parse(parser, info.filename, chunk, final=False)
             joint = tail + chunk[:16]
             if any(needle in joint or needle in chunk for needle in _CELLS_OF_NOTE):
                 return True
@@ -139,7 +150,7 @@ def _needs_close_reading(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> boo
                 return True
             text_run = _trailing_text(chunk, text_run)
             tail = chunk[-16:]
-    _parse(parser, info.filename, b"", final=True)
+    parse(parser, info.filename, b"", final=True)
     return False
 
 
@@ -151,18 +162,21 @@ def _trailing_text(chunk: bytes, before: int) -> int:
     return -1 if last_open > last_close else len(chunk) - last_close - 1
 
 
-def _parse(parser: expat.XMLParserType, name: str, data: bytes, *, final: bool) -> None:
+def parse(parser: expat.XMLParserType, name: str, data: bytes, *, final: bool) -> None:
+    """Feed `data` to `parser`; XML that is not well-formed is refused, naming the part."""
     try:
         parser.Parse(data, final)
     except expat.ExpatError as error:
         raise WorkbookRefused(f"{name} is not well-formed XML ({error})") from None
 
 
-def _refuse_doctype(name: str) -> None:
+def refuse_doctype(name: str) -> None:
+    """Refuse the part `name` for declaring a document type."""
     raise WorkbookRefused(f"{name} declares a document type, which no spreadsheet part needs")
 
 
-def _refuse_entity(name: str, entity: str) -> None:
+def refuse_entity(name: str, entity: str) -> None:
+    """Refuse the part `name` for declaring an entity."""
     raise WorkbookRefused(f"{name} declares the entity {entity!r}, which no spreadsheet part needs")
 
 
@@ -173,18 +187,16 @@ class _PartScan:
         self._name = name
         self._scan = scan
         self._parser = expat.ParserCreate()
-        self._parser.StartDoctypeDeclHandler = lambda *_: _refuse_doctype(name)
-        self._parser.EntityDeclHandler = lambda entity, *_: _refuse_entity(name, entity)
+        self._parser.StartDoctypeDeclHandler = lambda *_: refuse_doctype(name)
+        self._parser.EntityDeclHandler = lambda entity, *_: refuse_entity(name, entity)
         self._parser.StartElementHandler = self._start
         self._parser.EndElementHandler = self._end
         self._parser.CharacterDataHandler = self._text
         self._text_length = 0
         self._noted: list[NotedCell] = []
         self._sheet: str | None = None  # an .ods table being read
-        # the cell being read: its position, whether it has a formula, a saved value, an error; and the text kept
+        # the .ods cell being read: its position; and the text kept (an error's, the active table's name)
         self._row, self._column, self._next_column, self._rows_repeated = -1, -1, 0, 1
-        self._formula = self._value = False
-        self._error: str | None = None
         self._kept: list[str] | None = None
         self._keep_as: str | None = None
 
@@ -195,38 +207,14 @@ class _PartScan:
                 unpacked += len(chunk)
                 if unpacked > MAX_PART_BYTES:
                     raise WorkbookRefused(f"{self._name} unpacks to more than {MAX_PART_BYTES:,} bytes")
-                _parse(self._parser, self._name, chunk, final=False)
-        _parse(self._parser, self._name, b"", final=True)
-        if self._noted and self._sheet is None:
-            self._scan.noted_cells[self._name] = self._noted
+                parse(self._parser, self._name, chunk, final=False)
+        parse(self._parser, self._name, b"", final=True)
 
     def _start(self, tag: str, attributes: dict[str, str]) -> None:
         local = tag.rpartition(":")[2]
         self._text_length = 0
         if local in _STARTS:
             _STARTS[local](self, attributes)
-
-    # .xlsx: <row r="3"><c r="B3" t="e"><f>NA()</f><v>#N/A</v></c></row>
-    def _xlsx_row(self, attributes: dict[str, str]) -> None:
-        number = attributes.get("r")
-        self._row = int(number) - 1 if number and number.isdigit() else self._row + 1
-        self._column = -1
-
-    def _xlsx_cell(self, attributes: dict[str, str]) -> None:
-        matched = _REFERENCE.fullmatch(attributes.get("r", ""))
-        if matched:
-            self._column = _column_number(matched[1])
-            self._row = int(matched[2]) - 1
-        else:
-            self._column += 1
-        self._formula = self._value = False
-        self._error = "" if attributes.get("t") == "e" else None
-
-    def _xlsx_value(self, _: dict[str, str]) -> None:
-        self._kept, self._keep_as = [], "value"
-
-    def _xlsx_formula(self, _: dict[str, str]) -> None:
-        self._formula = True
 
     # .ods: <table:table table:name="Codes"><table:table-row><table:table-cell table:formula="of:=NA()"
     #       office:value-type="string" calcext:value-type="error"><text:p>#N/A</text:p>
@@ -254,7 +242,11 @@ class _PartScan:
         target = next((value for key, value in attributes.items() if key.rpartition(":")[2] == "id"), None)
         if name is not None and target is not None and self._scan.workbook_part in (None, self._name):
             self._scan.sheet_targets[name] = target
+            self._scan.sheet_states[name] = attributes.get("state", "visible")
             self._scan.workbook_part = self._name
+
+    def _workbook_properties(self, attributes: dict[str, str]) -> None:
+        self._scan.date1904 = attributes.get("date1904", "0").lower() in ("1", "true")
 
     def _workbook_view(self, attributes: dict[str, str]) -> None:
         if self._scan.active_index is None:  # the first view is the one a spreadsheet opens with
@@ -269,6 +261,7 @@ class _PartScan:
         source_folder = posixpath.dirname(posixpath.dirname(self._name))
         part = target.lstrip("/") if target.startswith("/") else posixpath.join(source_folder, target)
         self._scan.relationships.setdefault(self._name, {})[ident] = posixpath.normpath(part)
+        self._scan.part_kinds[posixpath.normpath(part)] = attributes.get("Type", "").rpartition("/")[2]
 
     def _config_item(self, attributes: dict[str, str]) -> None:
         if attributes.get("config:name") == "ActiveTable":
@@ -276,14 +269,9 @@ class _PartScan:
 
     def _end(self, tag: str) -> None:
         local = tag.rpartition(":")[2]
-        if self._kept is not None and local in ("v", "table-cell", "config-item"):
+        if self._kept is not None and local in ("table-cell", "config-item"):
             self._kept_ends(local)
-        if local == "c":
-            if self._formula and not self._value:
-                self._note(NotedCell(self._row, self._column, None))
-            elif self._error is not None:
-                self._note(NotedCell(self._row, self._column, self._error or "#ERROR"))
-        elif local == "table-row":
+        if local == "table-row":
             self._row += self._rows_repeated - 1
         elif local == "table":
             if self._noted:
@@ -292,11 +280,7 @@ class _PartScan:
 
     def _kept_ends(self, local: str) -> None:
         text, kind = "".join(self._kept or []), self._keep_as
-        if local == "v" and kind == "value":
-            self._value = bool(text.strip())
-            if self._error is not None:
-                self._error = text.strip()
-        elif local == "table-cell" and kind == "ods error":
+        if local == "table-cell" and kind == "ods error":
             self._note(NotedCell(self._row, self._column, text.strip() or "#ERROR"))
         elif local == "config-item" and kind == "active table" and self._scan.active_name is None:
             self._scan.active_name = text
@@ -320,26 +304,16 @@ class _PartScan:
 
 
 _STARTS = {
-    "row": _PartScan._xlsx_row,
-    "c": _PartScan._xlsx_cell,
-    "v": _PartScan._xlsx_value,
-    "f": _PartScan._xlsx_formula,
     "table": _PartScan._ods_table,
     "table-row": _PartScan._ods_row,
     "table-cell": _PartScan._ods_cell,
     "covered-table-cell": _PartScan._ods_cell,
     "sheet": _PartScan._sheet_entry,
     "workbookView": _PartScan._workbook_view,
+    "workbookPr": _PartScan._workbook_properties,
     "Relationship": _PartScan._relationship,
     "config-item": _PartScan._config_item,
 }
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number - 1
 
 
 def _count(text: str | None) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +15,7 @@ import pytest
 
 from mews_vouchers._files.csv_file import CsvFileError
 from mews_vouchers._files.workbook_file import NoSavedValue, is_cell_error, read_sheet
-from mews_vouchers._files.workbook_guard import MAX_CELL_CHARACTERS, column_letters, scan_workbook
+from mews_vouchers._files.workbook_guard import MAX_CELL_CHARACTERS, column_letters
 from mews_vouchers._files.xlsx_writer import TEXT, SheetWriter
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -81,9 +83,8 @@ def test_a_long_text_split_between_chunks_is_refused_and_a_long_one_in_character
     assert next(record for record in read_sheet(str(path)) if record.line == row).fields == [wide]
 
 
-def test_a_large_sheet_with_no_formula_is_read_without_the_close_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _parts_read_closely(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The parts the guard reads element by element from now on, as it reads them."""
     from mews_vouchers._files import workbook_guard  # noqa: PLC0415
 
     closely_read: list[str] = []
@@ -94,14 +95,82 @@ def test_a_large_sheet_with_no_formula_is_read_without_the_close_reading(
         real_run(scan, archive, info)
 
     monkeypatch.setattr(workbook_guard._PartScan, "run", counted)
-    path = _workbook(tmp_path / "plain.xlsx", 30_000)
-    scan_workbook(str(path))
-    assert SHEET not in closely_read
-    assert "xl/workbook.xml" in closely_read  # the small parts are: they say which sheet is which
-    scan_workbook(
-        str(_with_sheet_edited(path, {b"</sheetData>": b'<row r="9"><c r="A9"><f>1</f></c></row></sheetData>'}))
+    return closely_read
+
+
+def _with_shared_strings(path: Path) -> Path:
+    """The workbook with its inline strings moved into a table of shared strings, as Excel and LibreOffice write."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    strings: list[bytes] = []
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        strings.append(match[2])
+        return b'<c r="%s" t="s"><v>%d</v></c>' % (match[1], len(strings) - 1)
+
+    parts[SHEET] = re.sub(rb'<c r="(\w+)" s="1" t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, parts[SHEET])
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"".join(b"<si><t>%s</t></si>" % text for text in strings)
+        + b"</sst>"
     )
-    assert closely_read.count(SHEET) == 1
+    relationship = (
+        b'<Relationship Id="rId9" Target="sharedStrings.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+    )
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", relationship + b"</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _rezipped(source: Path, target: Path, part: str, edit: Callable[[bytes], bytes]) -> Path:
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts[part] = edit(parts[part])
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return target
+
+
+def test_large_shared_strings_are_read_at_c_speed_and_a_long_text_across_their_chunks_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_shared_strings(_workbook(tmp_path / "shared.xlsx", 60_000, "SHARED-STRING-{:07d}"))
+    closely_read = _parts_read_closely(monkeypatch)
+    strings = "xl/sharedStrings.xml"
+    records = list(read_sheet(str(tmp_path / "shared.xlsx")))
+    assert [records[1].fields, records[-1].fields] == [["SHARED-STRING-0000000"], ["SHARED-STRING-0059999"]]
+    assert strings not in closely_read  # 2 MB of plain strings: the fast reading only
+    assert "xl/workbook.xml" in closely_read  # a small part: it says which sheet is which
+
+    def long_across_the_joint(xml: bytes) -> bytes:
+        start = xml.index(b"<t>", (1 << 20) - 20_000) + 3  # a string 20 KB before the guard's first chunk ends
+        end = xml.index(b"</t>", start)
+        return xml[:start] + b"L" * (MAX_CELL_CHARACTERS + 1) + xml[end:]
+
+    long = _rezipped(tmp_path / "shared.xlsx", tmp_path / "long.xlsx", strings, long_across_the_joint)
+    with pytest.raises(CsvFileError, match=rf"{strings} holds a text of more than 32,767 characters"):
+        list(read_sheet(str(long)))
+
+
+def test_a_large_ods_content_with_formulas_is_read_closely_for_its_error_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def padded(xml: bytes) -> bytes:  # 300 KB of comment: the part is read at C speed first
+        root_end = xml.index(b">", xml.index(b"<office:document-content")) + 1
+        return xml[:root_end] + b"<!--" + b" " * 300_000 + b"-->" + xml[root_end:]
+
+    source = Path(__file__).parents[1] / "fixtures" / "spreadsheets" / "formulas-and-sheets.ods"
+    large = _rezipped(source, tmp_path / "large.ods", "content.xml", padded)
+    closely_read = _parts_read_closely(monkeypatch)
+    records = {record.line: record.fields for record in read_sheet(str(large))}
+    assert "content.xml" in closely_read
+    assert is_cell_error(records[3][1])
+    assert records[3][1] == "#N/A"
 
 
 def test_what_the_writer_writes_reads_back_exactly_by_both_readers(tmp_path: Path) -> None:
@@ -146,3 +215,32 @@ def test_an_xlsx_opens_at_its_active_sheet_counting_every_sheet(tmp_path: Path) 
 @pytest.mark.parametrize(("column", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
 def test_columns_are_named_as_a_spreadsheet_names_them(column: int, letters: str) -> None:
     assert column_letters(column) == letters
+
+
+@pytest.mark.parametrize("epoch_1904", [False, True], ids=["1900", "1904"])
+def test_number_cells_read_as_their_format_shows_them_as_openpyxl_reads_them(tmp_path: Path, epoch_1904: bool) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904  # noqa: PLC0415
+
+    workbook = openpyxl.Workbook()
+    if epoch_1904:
+        workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    cells = [
+        (dt.datetime(2026, 6, 1), "dd/mm/yyyy"),
+        (dt.datetime(2026, 6, 1, 10, 30, 15), "yyyy-mm-dd hh:mm:ss"),
+        (dt.datetime(2026, 12, 31, 23, 59), 'd" de "mmmm" de "yyyy h:mm'),  # words in quotes are not a format
+        (dt.time(10, 30), "hh:mm"),
+        (0.5, "0.00%"),
+        (1234.5, '#,##0.00 "Kč";[Red]-#,##0.00 "Kč"'),
+        (321, "General"),
+        (True, "General"),
+    ]
+    for column, (value, number_format) in enumerate(cells, 1):
+        cell = sheet.cell(row=1, column=column, value=value)
+        cell.number_format = number_format
+    path = tmp_path / "formats.xlsx"
+    workbook.save(path)
+    (record,) = read_sheet(str(path))
+    expected = [cell.value for cell in openpyxl.load_workbook(path).active[1]]
+    assert record.fields == expected
+    assert record.fields[:4] == [value for value, _ in cells[:4]]
