@@ -5,8 +5,8 @@ when a step is interrupted (a cancelled task, `KeyboardInterrupt`, any exception
 program at that step, so that the program can account for its writes before the exception goes on, unchanged.
 
 Before each request a shell waits for the rate limiter (`Pace`), and after it reports the round trip; a 429 holds
-back every client of the window (`HoldBack`). The async shell also runs a write's chunks, and getAll's independent
-streams, several at once (`max_concurrency`).
+back every client of the window (`HoldBack`). Both shells run a write's chunks, and getAll's independent streams,
+several at once (`max_concurrency`): the sync one in rounds, the async one pipelined (`_pipeline`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import httpx
 from mews_wrapper._breaker import Breaker
 from mews_wrapper._exceptions import ClientClosedError
 from mews_wrapper._pacing import Pacer, Slot
+from mews_wrapper._pipeline import pipelined, running_on_asyncio
 from mews_wrapper._program import ChunkedWrite, write_in_chunks
 from mews_wrapper._steps import Emit, HoldBack, Outcome, Pace, Program, Send, Sleep, Step
 from mews_wrapper._written import Written
@@ -349,7 +350,17 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
         return results[-1]
 
     async def merge(self, streams: Iterator[Program]) -> AsyncIterator[Any]:
-        """What independent programs emit, `max_concurrency` requests at a time, in rounds (see `_Rounds`)."""
+        """What independent programs emit, `max_concurrency` requests at a time.
+
+        Under asyncio, pipelined (`_pipeline`: a stream asks for its next page as soon as a place is free);
+        elsewhere, and with `max_concurrency=1`, in rounds (`_Rounds`).
+        """
+        if self.max_concurrency > 1 and running_on_asyncio():
+            async for value in pipelined(
+                streams, lambda program: _AsyncRunner(self, program), self.max_concurrency, _ENDED
+            ):
+                yield value
+            return
         rounds = _Rounds(streams, lambda program: _AsyncRunner(self, program), self.max_concurrency)
         try:
             while chosen := rounds.next_round():
