@@ -311,7 +311,9 @@ def main() -> int:
     others: dict[str, Callable[[], Any]] = {
         "bulk": bulk_figures,
         "streams": lambda: throughput.multi_stream(args.stream_vouchers, 2, 500, latency, args.rounds),
-        "stricter": lambda: bench_stricter.stricter_server(args.stricter_codes, args.stricter_codes // 2),
+        "stricter": lambda: bench_stricter.stricter_server(
+            args.stricter_codes, args.stricter_codes // 2, 1 if args.smoke else 5
+        ),
         "import_memory": lambda: bench_import.import_memory(args.import_rows),
         "workbooks": lambda: bench_workbooks.workbooks(args.workbook_codes, args.workbook_rows, min(args.rounds, 2)),
         "import_seconds": lambda: start_up(args.import_runs),

@@ -70,6 +70,10 @@ def _bench(figures: dict[str, Any]) -> str:
     told = f"{adaptive['429s']} 429s of {adaptive['requests']} requests"
     lines.append(f"| a stricter server ({stricter['server_limit']}), 8 threads | {told} "
                  f"(without adaptation: {fixed['429s']} of {fixed['requests']}) |")  # fmt: skip
+    if "three_processes_redis_429s_per_run" in stricter:
+        runs = stricter["three_processes_redis_429s_per_run"]
+        lines.append(f"| the same, three processes sharing the window in Redis, {len(runs)} runs in a row | "
+                     f"429s per run: {', '.join(map(str, runs))} |")  # fmt: skip
     walk = figures["walk"]
     lines.append(f"| the walk: {walk['services']} services, {walk['vouchers']} vouchers, {walk['codes']:,} codes | "
                  f"{walk['x_plain_httpx_median']:.2f} x plain concurrent httpx |")  # fmt: skip

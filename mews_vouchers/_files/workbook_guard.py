@@ -22,6 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -127,29 +128,25 @@ def scan_workbook(path: str) -> WorkbookScan:
 def _needs_close_reading(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Whether a part holds what only an element-by-element reading can judge; refuses what it can refuse at once.
 
-    Bytes are searched, not parsed (1 s less on a sheet of 200,000 rows than a regular expression), so a pattern
+    Bytes are searched (memchr), not matched by a regular expression (5x faster on a large part), so a pattern
     split between two chunks is looked for in the joint too; a text run is followed across chunks.
     """
     parser = expat.ParserCreate()
     parser.StartDoctypeDeclHandler = lambda *_: refuse_doctype(info.filename)
     parser.EntityDeclHandler = lambda name, *_: refuse_entity(info.filename, name)
-    unpacked, tail, text_run = 0, b"", -1  # the bytes of text the last chunk ended with; -1: it ended in a tag
-    with archive.open(info) as stream:
-        while chunk := stream.read(_CHUNK):
-            unpacked += len(chunk)
-            if unpacked > MAX_PART_BYTES:
-                raise WorkbookRefused(f"{info.filename} unpacks to more than {MAX_PART_BYTES:,} bytes")
-            parse(parser, info.filename, chunk, final=False)
-            joint = tail + chunk[:16]
-            if any(needle in joint or needle in chunk for needle in _CELLS_OF_NOTE):
-                return True
-            first_tag = chunk.find(b"<")
-            if text_run >= 0 and text_run + (len(chunk) if first_tag < 0 else first_tag) > MAX_CELL_CHARACTERS:
-                return True
-            if _LONG_TEXT.search(chunk):
-                return True
-            text_run = _trailing_text(chunk, text_run)
-            tail = chunk[-16:]
+    tail, text_run = b"", -1  # the bytes of text the last chunk ended with; -1: it ended in a tag
+    for chunk in bounded_chunks(archive, info):
+        parse(parser, info.filename, chunk, final=False)
+        joint = tail + chunk[:16]
+        if any(needle in joint or needle in chunk for needle in _CELLS_OF_NOTE):
+            return True
+        first_tag = chunk.find(b"<")
+        if text_run >= 0 and text_run + (len(chunk) if first_tag < 0 else first_tag) > MAX_CELL_CHARACTERS:
+            return True
+        if _LONG_TEXT.search(chunk):
+            return True
+        text_run = _trailing_text(chunk, text_run)
+        tail = chunk[-16:]
     parse(parser, info.filename, b"", final=True)
     return False
 
@@ -160,6 +157,18 @@ def _trailing_text(chunk: bytes, before: int) -> int:
     if last_open < 0 and last_close < 0:
         return before + len(chunk) if before >= 0 else -1
     return -1 if last_open > last_close else len(chunk) - last_close - 1
+
+
+def bounded_chunks(archive: zipfile.ZipFile, part: str | zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes as it unpacks, a chunk at a time; refused once it passes `MAX_PART_BYTES`."""
+    name = part if isinstance(part, str) else part.filename
+    unpacked = 0
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_PART_BYTES:
+                raise WorkbookRefused(f"{name} unpacks to more than {MAX_PART_BYTES:,} bytes")
+            yield chunk
 
 
 def parse(parser: expat.XMLParserType, name: str, data: bytes, *, final: bool) -> None:
@@ -201,13 +210,8 @@ class _PartScan:
         self._keep_as: str | None = None
 
     def run(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-        unpacked = 0
-        with archive.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                unpacked += len(chunk)
-                if unpacked > MAX_PART_BYTES:
-                    raise WorkbookRefused(f"{self._name} unpacks to more than {MAX_PART_BYTES:,} bytes")
-                parse(self._parser, self._name, chunk, final=False)
+        for chunk in bounded_chunks(archive, info):
+            parse(self._parser, self._name, chunk, final=False)
         parse(self._parser, self._name, b"", final=True)
 
     def _start(self, tag: str, attributes: dict[str, str]) -> None:

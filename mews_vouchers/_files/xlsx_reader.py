@@ -23,16 +23,15 @@ from xml.parsers import expat
 from mews_vouchers._files.csv_file import Cell, Record
 from mews_vouchers._files.workbook_guard import (
     MAX_CELL_CHARACTERS,
-    MAX_PART_BYTES,
     WorkbookRefused,
     WorkbookScan,
+    bounded_chunks,
     column_letters,
     parse,
     refuse_doctype,
     refuse_entity,
 )
 
-_CHUNK = 1 << 20
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 # Built-in number formats (ECMA-376 18.8.30) that show dates or times; the rest are numbers or text.
@@ -113,15 +112,10 @@ class _SheetReader:
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._characters
         self._parser = parser
-        unpacked = 0
-        with archive.open(part) as stream:
-            while chunk := stream.read(_CHUNK):
-                unpacked += len(chunk)
-                if unpacked > MAX_PART_BYTES:
-                    raise WorkbookRefused(f"{part} unpacks to more than {MAX_PART_BYTES:,} bytes")
-                parse(parser, part, chunk, final=False)
-                yield from self._done
-                self._done.clear()
+        for chunk in bounded_chunks(archive, part):
+            parse(parser, part, chunk, final=False)
+            yield from self._done
+            self._done.clear()
         parse(parser, part, b"", final=True)
         yield from self._done
 
@@ -353,7 +347,6 @@ def _stream(
     parser.EndElementHandler = end
     if characters is not None:
         parser.CharacterDataHandler = characters
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            parser.Parse(chunk, False)
-    parser.Parse(b"", True)
+    for chunk in bounded_chunks(archive, part):
+        parse(parser, part, chunk, final=False)
+    parse(parser, part, b"", final=True)

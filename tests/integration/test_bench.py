@@ -39,6 +39,7 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     assert figures["get_all_streams"]["streams"] == 2
     stricter = figures["stricter_server"]
     assert set(stricter["eight_threads"]) == {"adaptive", "not_adaptive"}
+    assert len(stricter["three_processes_redis_429s_per_run"]) == 1  # five in a real run
     for run in [*stricter["eight_threads"].values(), stricter["three_processes_redis"]]:
         assert run["lost"] == run["duplicated"] == 0
         assert run["requests"] > 0
