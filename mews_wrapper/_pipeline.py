@@ -6,7 +6,9 @@ httpx over five streams). Here a stream asks for its next page as soon as its la
 place is free, so the requests follow each other as plain concurrent code's do. What bounds memory is the same:
 `width` places, each taken by a page on its way, a page waiting, or the page the reader holds (given back when the
 reader asks for the next one), so a slow reader holds at most `width` pages, and a reader that stops leaves no
-request starting; closing the iterator cancels what is on its way.
+request starting; closing the iterator cancels what is on its way. A stream is never more than a page ahead of the
+reader, and a single stream is not pipelined at all (the shell pages it as before): nothing runs behind a reader
+of one query.
 
 Pages come in the order they arrive: a stream's pages in its own order, the streams interleaved as they answer.
 The tasks are asyncio's (anyio's task groups cannot stay open across the iterator's yields): under another event
@@ -45,10 +47,15 @@ def running_on_asyncio() -> bool:
 async def pipelined(
     streams: Iterator[Program], open_stream: Callable[[Program], PagedStream], width: int, ended: object
 ) -> AsyncIterator[Any]:
-    """What the streams emit, `width` pages on their way or waiting at most; up to `2 * width` streams open."""
+    """What the streams emit, `width` pages on their way or waiting at most; up to `2 * width` streams open.
+
+    A stream asks for its next page once the reader has taken its last one (so a stream is never more than a page
+    ahead) and a place is free.
+    """
     places = asyncio.Semaphore(width)
     arrived: asyncio.Queue[tuple[PagedStream, Any, BaseException | None]] = asyncio.Queue()
     tasks: dict[PagedStream, asyncio.Task[None]] = {}
+    taken: dict[PagedStream, asyncio.Event] = {}
 
     async def fetch(stream: PagedStream) -> None:
         while True:
@@ -61,13 +68,16 @@ async def pipelined(
                 return
             if value is ended:
                 places.release()
-            arrived.put_nowait((stream, value, None))
-            if value is ended:
+                arrived.put_nowait((stream, value, None))
                 return
+            arrived.put_nowait((stream, value, None))
+            await taken[stream].wait()
+            taken[stream].clear()
 
     def open_more() -> None:
         while len(tasks) < 2 * width and (program := next(streams, None)) is not None:
             stream = open_stream(program)
+            taken[stream] = asyncio.Event()
             tasks[stream] = asyncio.ensure_future(fetch(stream))
 
     holding = False
@@ -81,11 +91,12 @@ async def pipelined(
             if error is not None:
                 raise error
             if value is ended:
-                del tasks[stream]
+                del tasks[stream], taken[stream]
                 stream.close()
                 open_more()
                 continue
             holding = True
+            taken[stream].set()
             yield value
     finally:
         for task in tasks.values():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import itertools
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
@@ -352,10 +353,14 @@ class AsyncShell(_Shell[httpx.AsyncClient]):
     async def merge(self, streams: Iterator[Program]) -> AsyncIterator[Any]:
         """What independent programs emit, `max_concurrency` requests at a time.
 
-        Under asyncio, pipelined (`_pipeline`: a stream asks for its next page as soon as a place is free);
-        elsewhere, and with `max_concurrency=1`, in rounds (`_Rounds`).
+        Several streams under asyncio: pipelined (`_pipeline`: a stream asks for its next page as soon as the
+        reader took its last and a place is free); one stream, another loop, or `max_concurrency=1`: in rounds.
         """
-        if self.max_concurrency > 1 and running_on_asyncio():
+        first, second = next(streams, None), next(streams, None)
+        if first is None:
+            return
+        streams = itertools.chain([first] if second is None else [first, second], streams)
+        if second is not None and self.max_concurrency > 1 and running_on_asyncio():
             async for value in pipelined(
                 streams, lambda program: _AsyncRunner(self, program), self.max_concurrency, _ENDED
             ):

@@ -324,6 +324,16 @@ def main() -> int:
         "warehouse": lambda: bench_warehouse.warehouse(args.warehouse_codes, limit, window, 0.005),
     }
     if args.only:
+
+        def reading_alone() -> dict[str, Any]:
+            process, url = start_sandbox(args.codes)
+            try:
+                return measure_reading(url, args.codes, page_size, args.rounds)
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
+
+        others["reading"] = reading_alone  # in a full run, measured first with the memory figure
         names = args.only.split(",")
         kept_apart = {"bulk"}  # written as two figures
         keys = {"streams": "get_all_streams", "stricter": "stricter_server"}  # the report's names for them
