@@ -90,6 +90,8 @@ class _XlsxBook:
         if not scan.sheet_targets:
             raise ValueError("it names no sheet")
         self.sheets = [(name, scan.sheet_states.get(name, "visible")) for name in scan.sheet_targets if worksheet[name]]
+        if not self.sheets:
+            raise ValueError("none of its sheets is a worksheet it holds")
         every = list(scan.sheet_targets)  # chart sheets too: the active tab counts them
         index = scan.active_index or 0
         self.active: str | None = every[index] if index < len(every) else None

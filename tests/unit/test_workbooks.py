@@ -244,3 +244,14 @@ def test_number_cells_read_as_their_format_shows_them_as_openpyxl_reads_them(tmp
     expected = [cell.value for cell in openpyxl.load_workbook(path).active[1]]
     assert record.fields == expected
     assert record.fields[:4] == [value for value, _ in cells[:4]]
+
+
+def test_a_workbook_whose_sheets_lead_nowhere_is_unreadable_not_hidden(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "broken.xlsx", 3)
+    broken = _rezipped(
+        path, tmp_path / "nowhere.xlsx", "xl/_rels/workbook.xml.rels", lambda xml: xml.replace(b"rId1", b"rId7")
+    )
+    with pytest.raises(
+        CsvFileError, match=r"not a workbook that can be read \(none of its sheets is a worksheet it holds\)"
+    ):
+        list(read_sheet(str(broken)))
