@@ -43,19 +43,23 @@ class OdsBook:
 
 
 def _records(worksheet: Any, noted: list[NotedCell]) -> Iterator[Record]:
-    """The sheet's rows from A1 (calamine starts at the first used cell), the noted cells put back in their place."""
-    first_row, first_column = worksheet.start if worksheet.height else (0, 0)
+    """The sheet's rows from A1, the noted cells put back in their place.
+
+    python-calamine 0.9's `iter_rows` starts at the first row but at the first used column (a sheet whose first cell
+    is C3 gives rows of C and D from row 1): the columns before are put back as empty cells, and a count of rows
+    other than the sheet's says so rather than misplace them.
+    """
+    last_row, last_column = worksheet.end if worksheet.height else (-1, -1)
     by_row: dict[int, list[NotedCell]] = {}
     for cell in noted:
         by_row.setdefault(cell.row, []).append(cell)
-    pending = sorted(by_row)
-    padding: list[Cell] = [None] * first_column
-    for row, values in enumerate(worksheet.iter_rows(), first_row):
-        while pending and pending[0] < row:  # a noted cell above the cells calamine saw
-            yield from _record(pending[0], [], by_row.pop(pending.pop(0)))
-        fields = padding + [_value(value) for value in values]
-        yield from _record(row, fields, by_row.pop(pending.pop(0)) if pending and pending[0] == row else [])
-    for late in pending:  # below them
+    row = -1
+    for row, values in enumerate(worksheet.iter_rows()):
+        fields = [None] * (last_column + 1 - len(values)) + [_value(value) for value in values]
+        yield from _record(row, fields, by_row.pop(row, []))
+    if row != last_row:
+        raise ValueError(f"python-calamine gave {row + 1} rows of a sheet whose last row is {last_row + 1}")
+    for late in sorted(by_row):  # below every cell calamine holds
         yield from _record(late, [], by_row[late])
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from mews_sandbox import VOUCHER_A
 from mews_vouchers._files.csv_file import CsvFileError
 from mews_vouchers._files.workbook_file import NoSavedValue, is_cell_error, read_sheet
 from mews_vouchers._files.workbook_guard import MAX_CELL_CHARACTERS, column_letters
@@ -255,3 +256,58 @@ def test_a_workbook_whose_sheets_lead_nowhere_is_unreadable_not_hidden(tmp_path:
         CsvFileError, match=r"not a workbook that can be read \(none of its sheets is a worksheet it holds\)"
     ):
         list(read_sheet(str(broken)))
+
+
+def test_an_ods_formula_without_value_and_an_error_past_the_data_are_rows_in_their_columns(tmp_path: Path) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "spreadsheets" / "formulas-and-sheets.ods"
+    last_row = (
+        b"<text:p>ODS-7</text:p></table:table-cell>"
+        b'<table:table-cell table:number-columns-repeated="16382"/></table:table-row>'
+    )
+    added = (  # an error two columns in (calamine reads it as an empty text), then a formula never computed
+        b'<table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell '
+        b'table:formula="of:=NA()" office:value-type="string" calcext:value-type="error"><text:p>#N/A</text:p>'
+        b"</table:table-cell></table:table-row>"
+        b'<table:table-row><table:table-cell/><table:table-cell table:formula="of:=1+1"/></table:table-row>'
+    )
+
+    codes_columns = b'table:number-columns-repeated="16384" table:default-cell-style-name="Default"/>'
+    above = b'<table:table-row><table:table-cell table:formula="of:=1"/></table:table-row>'  # before every cell
+
+    def with_two_rows(xml: bytes) -> bytes:
+        assert xml.count(last_row) == 1
+        assert xml.count(codes_columns) == 2  # the hidden sheet's, then the codes'
+        first_table_end = xml.index(codes_columns) + len(codes_columns)
+        codes_start = xml.index(codes_columns, first_table_end) + len(codes_columns)
+        xml = xml[:codes_start] + above + xml[codes_start:]
+        return xml.replace(last_row, last_row + added)
+
+    path = _rezipped(source, tmp_path / "later.ods", "content.xml", with_two_rows)
+    records = {record.line: record.fields for record in read_sheet(str(path))}
+    assert records[1] == ["A1"]  # before every cell calamine holds
+    assert isinstance(records[1][0], NoSavedValue)
+    assert records[2][:2] == ["VoucherId", "Value"]
+    assert records[9] == [None, None, "#N/A"]
+    assert is_cell_error(records[9][2])
+    assert records[10] == [None, "B10"]  # past every cell calamine holds: put back all the same
+    assert isinstance(records[10][1], NoSavedValue)
+
+
+def test_an_ods_sheet_that_starts_two_columns_in_keeps_its_columns_and_its_noted_cells_in_place(
+    tmp_path: Path,
+) -> None:
+    source = Path(__file__).parents[1] / "fixtures" / "spreadsheets" / "formulas-and-sheets.ods"
+    row_start = b'<table:table-row table:style-name="ro1">'
+
+    def two_columns_in(xml: bytes) -> bytes:
+        codes = xml.index(b'table:name="Codes"')
+        return xml[:codes] + xml[codes:].replace(
+            row_start, row_start + b'<table:table-cell table:number-columns-repeated="2"/>'
+        )
+
+    path = _rezipped(source, tmp_path / "offset.ods", "content.xml", two_columns_in)
+    records = {record.line: record.fields for record in read_sheet(str(path))}
+    assert records[1] == [None, None, "VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc"]
+    assert records[2][2:] == [VOUCHER_A, "ODS-000777"]
+    assert records[3][3] == "#N/A"
+    assert is_cell_error(records[3][3])
