@@ -54,6 +54,8 @@ def read_sheet(path: str, sheet: str | None = None, on_note: Callable[[str], Non
         unreadable: tuple[type[Exception], ...] = (*book.error_types, KeyError, IndexError, ValueError)
         try:
             yield from book.records(chosen)
+        except WorkbookRefused as refused:
+            raise CsvFileError(f"{path}: refused: {refused}") from None
         except unreadable as error:
             raise CsvFileError(f"{path}: the sheet {chosen!r} cannot be read ({error})") from None
     finally:

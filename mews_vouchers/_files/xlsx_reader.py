@@ -9,7 +9,8 @@ with expat, as `workbook_guard` does, and turns each cell into what it holds:
   a time; an elapsed-time format such as `[h]:mm`: its text), counted from 1900 or 1904 as the workbook says;
 - TRUE/FALSE as a bool; a cell showing an error as `CellError` (`#N/A`), a formula whose result was never saved as
   `NoSavedValue` (`B3`).
-The guard has already refused what must be refused (declarations, over-long texts) before this reads anything.
+`workbook_guard` checks every other part before this starts; this applies the same checks to the sheet it reads,
+as it reads it (declarations, the part's size, a text over a cell's limit: `WorkbookRefused`).
 """
 
 from __future__ import annotations

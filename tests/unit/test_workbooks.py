@@ -77,7 +77,7 @@ def test_a_long_text_split_between_chunks_is_refused_and_a_long_one_in_character
     row = int(xml[start + 8 : xml.index(b'"', start + 8)])
     long_cell = "L" * (MAX_CELL_CHARACTERS + 1)  # across the chunks' joint: neither chunk holds it whole
     path = _with_sheet_edited(_workbook(tmp_path / "long.xlsx", 30_000), {_cell(row): _cell(row, long_cell)})
-    with pytest.raises(CsvFileError, match=rf"holds a text \(cell A{row}\) of more than 32,767 characters"):
+    with pytest.raises(CsvFileError, match=rf"refused: {SHEET} holds a text \(cell A{row}\) of more than 32,767"):
         list(read_sheet(str(path)))
     wide = "Ž" * MAX_CELL_CHARACTERS  # 65,534 bytes: more bytes than the limit, but as many characters as allowed
     path = _with_sheet_edited(_workbook(tmp_path / "wide.xlsx", 30_000), {_cell(row): _cell(row, wide)})
@@ -154,7 +154,7 @@ def test_large_shared_strings_are_read_at_c_speed_and_a_long_text_across_their_c
         return xml[:start] + b"L" * (MAX_CELL_CHARACTERS + 1) + xml[end:]
 
     long = _rezipped(tmp_path / "shared.xlsx", tmp_path / "long.xlsx", strings, long_across_the_joint)
-    with pytest.raises(CsvFileError, match=rf"{strings} holds a text of more than 32,767 characters"):
+    with pytest.raises(CsvFileError, match=rf"refused: {strings} holds a text of more than 32,767 characters"):
         list(read_sheet(str(long)))
 
 
@@ -311,3 +311,15 @@ def test_an_ods_sheet_that_starts_two_columns_in_keeps_its_columns_and_its_noted
     assert records[2][2:] == [VOUCHER_A, "ODS-000777"]
     assert records[3][3] == "#N/A"
     assert is_cell_error(records[3][3])
+
+
+def test_the_sheet_the_reader_streams_is_refused_for_a_declaration_as_the_guard_refuses_other_parts(
+    tmp_path: Path,
+) -> None:
+    declared = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+    path = _with_sheet_edited(
+        _workbook(tmp_path / "declared.xlsx", 3),
+        {b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n': declared},
+    )
+    with pytest.raises(CsvFileError, match=r"declared\.xlsx: refused: xl/worksheets/sheet1\.xml declares a document"):
+        list(read_sheet(str(path)))
