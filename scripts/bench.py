@@ -58,6 +58,7 @@ from mews_wrapper import AsyncMewsClient, MewsClient, VoucherCode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_campaign  # the sibling scripts, found once their folder is on the path
 import bench_import
+import bench_instructions
 import bench_stricter
 import bench_throughput as throughput
 import bench_walk
@@ -323,17 +324,31 @@ def main() -> int:
         "find_codes": lambda: bench_campaign.finding(10, 200, args.find_codes, args.find_values, args.rounds, 0.005),
         "warehouse": lambda: bench_warehouse.warehouse(args.warehouse_codes, limit, window, 0.005),
     }
-    if args.only:
 
-        def reading_alone() -> dict[str, Any]:
-            process, url = start_sandbox(args.codes)
+    def on_a_sandbox(measure: Callable[[str], dict[str, Any]], codes: int) -> Callable[[], dict[str, Any]]:
+        def run() -> dict[str, Any]:
+            process, url = start_sandbox(codes)
             try:
-                return measure_reading(url, args.codes, page_size, args.rounds)
+                return measure(url)
             finally:
                 process.terminate()
                 process.wait(timeout=10)
 
-        others["reading"] = reading_alone  # in a full run, measured first with the memory figure
+        return run
+
+    instruction_codes = 20_000
+    others["reading_instructions"] = (
+        (lambda: {"skipped": "not in a smoke run (valgrind takes a minute)"})
+        if args.smoke
+        else on_a_sandbox(
+            lambda url: bench_instructions.reading_instructions(url, instruction_codes), instruction_codes
+        )
+    )
+    if args.only:
+        # in a full run, the reading is measured first, with the memory figure
+        others["reading"] = on_a_sandbox(
+            lambda url: measure_reading(url, args.codes, page_size, args.rounds), args.codes
+        )
         names = args.only.split(",")
         kept_apart = {"bulk"}  # written as two figures
         keys = {"streams": "get_all_streams", "stricter": "stricter_server"}  # the report's names for them
@@ -371,6 +386,7 @@ def main() -> int:
             "growth_bytes": long_peak - short_peak,
         },
         "import_seconds": made["import_seconds"],
+        "reading_instructions": made["reading_instructions"],
         "walk": made["walk"],
         "reading_vouchers": made["reading_vouchers"],
         "voucher_writes": made["voucher_writes"],
@@ -404,6 +420,7 @@ def print_table(figures: dict[str, Any]) -> None:
     print(f"{'contender':<20} {'CPU ms / 1000 codes':>20} {'x plain httpx':>14}")
     for name, per_thousand in reading["cpu_ms_per_1000_codes_median"].items():
         print(f"{name:<20} {per_thousand:>20.3f} {reading['ratio_to_plain_httpx_median'][name]:>14.2f}")
+    bench_instructions.print_figures(figures["reading_instructions"])
     memory = figures["memory"]
     print(
         f"memory: peak {memory['peak_bytes'][0] / 1e6:.1f} MB streaming {memory['streamed_codes'][0]:,} codes, "

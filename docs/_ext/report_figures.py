@@ -65,6 +65,12 @@ def _bench(figures: dict[str, Any]) -> str:
     streams = figures["get_all_streams"]
     lines.append(f"| `get_all` over {streams['voucher_ids']:,} voucher ids ({streams['streams']} streams) | "
                  f"{streams['x_plain_httpx_median']:.2f} x plain concurrent httpx |")  # fmt: skip
+    counted = figures.get("reading_instructions", {})
+    if "ratio_to_plain_httpx" in counted:
+        ratios = counted["ratio_to_plain_httpx"]
+        lines.append(f"| `get_all` reading {counted['codes']:,} codes, instructions (callgrind, steady state) | "
+                     f"{ratios['get_all']:.2f} x plain httpx; async {ratios['get_all_async']:.2f} x (plain async "
+                     f"httpx {ratios['plain_httpx_async']:.2f} x) |")  # fmt: skip
     stricter = figures["stricter_server"]
     adaptive, fixed = stricter["eight_threads"]["adaptive"], stricter["eight_threads"]["not_adaptive"]
     told = f"{adaptive['429s']} 429s of {adaptive['requests']} requests"
