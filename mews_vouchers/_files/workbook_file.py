@@ -86,17 +86,20 @@ class _XlsxBook:
     error_types: tuple[type[Exception], ...] = (zipfile.BadZipFile,)
 
     def __init__(self, path: str, scan: WorkbookScan) -> None:
-        self._archive = zipfile.ZipFile(path)
-        self._scan = scan
-        worksheet = {name: scan.part_kinds.get(scan.part_of(name) or "") == "worksheet" for name in scan.sheet_targets}
         if not scan.sheet_targets:
             raise ValueError("it names no sheet")
-        self.sheets = [(name, scan.sheet_states.get(name, "visible")) for name in scan.sheet_targets if worksheet[name]]
+        self.sheets = [
+            (name, scan.sheet_states.get(name, "visible"))
+            for name in scan.sheet_targets
+            if scan.part_kinds.get(scan.part_of(name) or "") == "worksheet"
+        ]
         if not self.sheets:
             raise ValueError("none of its sheets is a worksheet it holds")
         every = list(scan.sheet_targets)  # chart sheets too: the active tab counts them
         index = scan.active_index or 0
         self.active: str | None = every[index] if index < len(every) else None
+        self._scan = scan
+        self._archive = zipfile.ZipFile(path)  # opened last: nothing above leaves it open
 
     def records(self, sheet: str) -> Iterator[Record]:
         return read_xlsx_sheet(self._archive, self._scan, sheet)

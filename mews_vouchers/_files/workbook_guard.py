@@ -24,6 +24,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NoReturn
 from xml.parsers import expat
 
 MAX_CELL_CHARACTERS = 32_767
@@ -131,9 +132,7 @@ def _needs_close_reading(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> boo
     Bytes are searched (memchr), not matched by a regular expression (5x faster on a large part), so a pattern
     split between two chunks is looked for in the joint too; a text run is followed across chunks.
     """
-    parser = expat.ParserCreate()
-    parser.StartDoctypeDeclHandler = lambda *_: refuse_doctype(info.filename)
-    parser.EntityDeclHandler = lambda name, *_: refuse_entity(info.filename, name)
+    parser = guarded_parser(info.filename)
     tail, text_run = b"", -1  # the bytes of text the last chunk ended with; -1: it ended in a tag
     for chunk in bounded_chunks(archive, info):
         parse(parser, info.filename, chunk, final=False)
@@ -171,6 +170,22 @@ def bounded_chunks(archive: zipfile.ZipFile, part: str | zipfile.ZipInfo) -> Ite
             yield chunk
 
 
+def guarded_parser(name: str) -> expat.XMLParserType:
+    """An expat parser for the part `name` that refuses a document type or an entity declaration as it meets one."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = lambda *_: _refuse_doctype(name)
+    parser.EntityDeclHandler = lambda entity, *_: _refuse_entity(name, entity)
+    return parser
+
+
+def parse_part(parser: expat.XMLParserType, archive: zipfile.ZipFile, part: str | zipfile.ZipInfo) -> None:
+    """Feed the whole part to `parser`, bounded (`bounded_chunks`) and refused when it is not well-formed."""
+    name = part if isinstance(part, str) else part.filename
+    for chunk in bounded_chunks(archive, part):
+        parse(parser, name, chunk, final=False)
+    parse(parser, name, b"", final=True)
+
+
 def parse(parser: expat.XMLParserType, name: str, data: bytes, *, final: bool) -> None:
     """Feed `data` to `parser`; XML that is not well-formed is refused, naming the part."""
     try:
@@ -179,13 +194,20 @@ def parse(parser: expat.XMLParserType, name: str, data: bytes, *, final: bool) -
         raise WorkbookRefused(f"{name} is not well-formed XML ({error})") from None
 
 
-def refuse_doctype(name: str) -> None:
-    """Refuse the part `name` for declaring a document type."""
+def refuse_long_text(name: str, cell: str | None) -> NoReturn:
+    """Refuse the part `name` for a text over a cell's limit (`cell`: where, when known)."""
+    where = f" (cell {cell})" if cell else ""
+    raise WorkbookRefused(
+        f"{name} holds a text{where} of more than {MAX_CELL_CHARACTERS:,} characters, a spreadsheet cell's limit "
+        "(a code has at most 128)"
+    )
+
+
+def _refuse_doctype(name: str) -> NoReturn:
     raise WorkbookRefused(f"{name} declares a document type, which no spreadsheet part needs")
 
 
-def refuse_entity(name: str, entity: str) -> None:
-    """Refuse the part `name` for declaring an entity."""
+def _refuse_entity(name: str, entity: str) -> NoReturn:
     raise WorkbookRefused(f"{name} declares the entity {entity!r}, which no spreadsheet part needs")
 
 
@@ -195,9 +217,7 @@ class _PartScan:
     def __init__(self, name: str, scan: WorkbookScan) -> None:
         self._name = name
         self._scan = scan
-        self._parser = expat.ParserCreate()
-        self._parser.StartDoctypeDeclHandler = lambda *_: refuse_doctype(name)
-        self._parser.EntityDeclHandler = lambda entity, *_: refuse_entity(name, entity)
+        self._parser = guarded_parser(name)
         self._parser.StartElementHandler = self._start
         self._parser.EndElementHandler = self._end
         self._parser.CharacterDataHandler = self._text
@@ -210,9 +230,7 @@ class _PartScan:
         self._keep_as: str | None = None
 
     def run(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-        for chunk in bounded_chunks(archive, info):
-            parse(self._parser, self._name, chunk, final=False)
-        parse(self._parser, self._name, b"", final=True)
+        parse_part(self._parser, archive, info)
 
     def _start(self, tag: str, attributes: dict[str, str]) -> None:
         local = tag.rpartition(":")[2]
@@ -300,11 +318,8 @@ class _PartScan:
         if self._kept is not None:
             self._kept.append(data)
         if self._text_length > MAX_CELL_CHARACTERS:
-            where = f" (cell {column_letters(self._column)}{self._row + 1})" if self._column >= 0 else ""
-            raise WorkbookRefused(
-                f"{self._name} holds a text{where} of more than {MAX_CELL_CHARACTERS:,} characters, a spreadsheet "
-                "cell's limit (a code has at most 128)"
-            )
+            cell = f"{column_letters(self._column)}{self._row + 1}" if self._column >= 0 else None
+            refuse_long_text(self._name, cell)
 
 
 _STARTS = {
