@@ -1,11 +1,40 @@
-"""`PublicValue`: what every value read from Mews is, written once (equality, hash and repr without `extra`)."""
+"""`PublicValue`, what every value read from Mews is (equality, hash and repr without `extra`), and `NO_FIELDS`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, NoReturn
 
 import msgspec
+
+
+class _NoFields(Mapping[str, Any]):
+    """An empty mapping that cannot be filled: one object shared by every value without unknown fields.
+
+    A fresh dict per value would be one more object for the garbage collector per code read (a third of all it
+    counted while paging), and a dict shared by all would let one caller's write show in every value.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> NoReturn:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_FIELDS"  # pickles as the one shared object
+
+
+NO_FIELDS: Mapping[str, Any] = _NoFields()
+"""The `extra` (and a service's `data`) of a value that has none: empty, read-only, shared."""
 
 
 class PublicValue(msgspec.Struct, frozen=True, gc=False, eq=False):

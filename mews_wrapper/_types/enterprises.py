@@ -7,9 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-import msgspec
-
-from mews_wrapper._types._value import PublicValue
+from mews_wrapper._types._value import NO_FIELDS, PublicValue
 
 __all__ = ["Enterprise"]
 
@@ -34,4 +32,4 @@ class Enterprise(PublicValue, frozen=True, gc=False):
     linked_utc: dt.datetime | None
     created_utc: dt.datetime | None
     updated_utc: dt.datetime | None
-    extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    extra: Mapping[str, Any] = NO_FIELDS

@@ -7,9 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import msgspec
-
-from mews_wrapper._types._value import PublicValue
+from mews_wrapper._types._value import NO_FIELDS, PublicValue
 
 __all__ = ["Rate"]
 
@@ -40,6 +38,6 @@ class Rate(PublicValue, frozen=True, gc=False):
     short_name: str | None
     external_identifier: str | None
     updated_utc: dt.datetime | None
-    extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    extra: Mapping[str, Any] = NO_FIELDS
 
     _shown: ClassVar[tuple[str, ...] | None] = _SHOWN

@@ -7,9 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import msgspec
-
-from mews_wrapper._types._value import PublicValue
+from mews_wrapper._types._value import NO_FIELDS, PublicValue
 
 __all__ = ["Service"]
 
@@ -37,8 +35,8 @@ class Service(PublicValue, frozen=True, gc=False):
     external_identifier: str | None
     created_utc: dt.datetime | None
     updated_utc: dt.datetime | None
-    data: Mapping[str, Any] = msgspec.field(default_factory=dict)
-    extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    data: Mapping[str, Any] = NO_FIELDS
+    extra: Mapping[str, Any] = NO_FIELDS
 
     _left_out: ClassVar[frozenset[str]] = frozenset({"data", "extra"})
     _shown: ClassVar[tuple[str, ...] | None] = _SHOWN

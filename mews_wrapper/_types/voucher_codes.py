@@ -9,10 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-import msgspec
 
 from mews_wrapper._exceptions import MewsValidationError
-from mews_wrapper._types._value import PublicValue
+from mews_wrapper._types._value import NO_FIELDS, PublicValue
 from mews_wrapper._validation import from_mapping, to_uuid, validity_end, validity_start
 
 __all__ = ["MAX_VALUE_LENGTH", "NewVoucherCode", "VoucherCode", "check_value"]
@@ -122,4 +121,4 @@ class VoucherCode(PublicValue, frozen=True, gc=False):
     created_utc: dt.datetime | None
     updated_utc: dt.datetime | None
     is_active: bool
-    extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    extra: Mapping[str, Any] = NO_FIELDS

@@ -7,9 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-import msgspec
-
-from mews_wrapper._types._value import PublicValue
+from mews_wrapper._types._value import NO_FIELDS, PublicValue
 
 __all__ = ["Voucher"]
 
@@ -39,7 +37,7 @@ class Voucher(PublicValue, frozen=True, gc=False):
     created_utc: dt.datetime | None
     updated_utc: dt.datetime | None
     rate_ids: tuple[uuid.UUID, ...] | None = None
-    extra: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    extra: Mapping[str, Any] = NO_FIELDS
 
     @property
     def stay_start_utc(self) -> dt.datetime | None:

@@ -11,7 +11,7 @@ from mews_connector_client.models import VoucherCodeResult
 
 from mews_wrapper import _convert as convert
 from mews_wrapper._endpoint import Reader
-from mews_wrapper._fast_reader import UTC, AwareDatetime, decode_strictly
+from mews_wrapper._fast_reader import UTC, AwareDatetime, UuidText, decode_strictly, uuid_of
 from mews_wrapper._types.voucher_codes import VoucherCode
 
 
@@ -19,11 +19,11 @@ class WireVoucherCode(msgspec.Struct, rename="pascal", forbid_unknown_fields=Tru
     """`VoucherCode` of openapi.yaml, strictly.
 
     `Id` and `VoucherId` are required; absent and null read alike (None), except `IsActive`, which may be absent
-    (UNSET) but is never null.
+    (UNSET) but is never null. `VoucherId` is read as text, made a UUID once per distinct value and page.
     """
 
     id: uuid.UUID
-    voucher_id: uuid.UUID
+    voucher_id: UuidText
     value: str | None = None
     validity_start_utc: AwareDatetime | None = None
     validity_end_utc: AwareDatetime | None = None
@@ -50,6 +50,7 @@ def read_voucher_codes(body: bytes) -> tuple[tuple[VoucherCode, ...], uuid.UUID 
         return None
     codes: list[VoucherCode] = []
     append = codes.append
+    voucher_ids: dict[str, uuid.UUID] = {}
     for wire in page.voucher_codes:  # the hot loop of reading: written out, not through helpers
         is_active = wire.is_active
         if is_active.__class__ is not bool:  # absent: the deprecated ActivityState says
@@ -66,7 +67,13 @@ def read_voucher_codes(body: bytes) -> tuple[tuple[VoucherCode, ...], uuid.UUID 
             created = created.astimezone(UTC)
         if updated is not None and updated.tzinfo is not UTC:
             updated = updated.astimezone(UTC)
-        append(VoucherCode(wire.id, wire.voucher_id, wire.value, start, end, created, updated, is_active))
+        voucher_id = voucher_ids.get(wire.voucher_id)
+        if voucher_id is None:
+            voucher_id = uuid_of(wire.voucher_id)
+            if voucher_id is None:
+                return None
+            voucher_ids[wire.voucher_id] = voucher_id
+        append(VoucherCode(wire.id, voucher_id, wire.value, start, end, created, updated, is_active))
     return tuple(codes), page.cursor
 
 

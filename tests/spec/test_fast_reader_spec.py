@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 import pytest
 
+from mews_wrapper._fast_reader import UuidText
 from mews_wrapper._wire import services as wire_services
 from mews_wrapper._wire import voucher_codes as wire_codes
 from mews_wrapper._wire import vouchers as wire_vouchers
@@ -81,6 +82,8 @@ def described(field_type: Any) -> tuple[Any, bool]:
     )
     kept = [member for member in members if member not in (type(None), msgspec.UnsetType)]
     (value_type,) = kept
+    if value_type == UuidText:  # a UUID read as its text and made a UUID once per page
+        return uuid.UUID, type(None) in members
     if typing.get_origin(value_type) is typing.Annotated:  # a constraint (an offset required) on the same type
         value_type = typing.get_args(value_type)[0]
     return value_type, type(None) in members

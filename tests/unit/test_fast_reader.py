@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import uuid
 from typing import Any
 
@@ -63,7 +64,14 @@ odd_datetimes = st.sampled_from(
 )
 uuid_texts = st.uuids().map(str) | st.uuids().map(lambda value: str(value).upper())
 odd_uuids = st.sampled_from(
-    ["not-a-uuid", "", "{fe568bbd-1ecb-4bb2-bf77-96c3698de20d}", "fe568bbd1ecb4bb2bf7796c3698de20d"]
+    [
+        "not-a-uuid",
+        "",
+        "{fe568bbd-1ecb-4bb2-bf77-96c3698de20d}",
+        "fe568bbd1ecb4bb2bf7796c3698de20d",
+        "fe568bbd1ecb4bb2bf7796c3698de20d----",  # 36 characters that uuid.UUID takes, not canonical
+        "fe568bbd-1ecb-4bb2-bf77-96c3698de20g",
+    ]
 )
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
 
@@ -179,6 +187,30 @@ def test_the_documented_examples_take_the_fast_path(name: str) -> None:
     expected = reference(body)
     assert not isinstance(expected, str)
     assert_same_codes(fast[0], expected[0])
+
+
+def test_a_page_makes_each_voucher_id_once_and_shares_one_empty_extra() -> None:
+    """Per code, only its own Id is a new object for the garbage collector: the VoucherId repeated down the page is
+    one UUID, and `extra` is one shared, read-only empty mapping that pickles as itself."""
+    voucher_id = "FE568BBD-1ECB-4BB2-BF77-96C3698DE20D"
+    page = {"VoucherCodes": [{"Id": str(uuid.uuid4()), "VoucherId": voucher_id, "IsActive": True} for _ in range(3)]}
+    fast = read_voucher_codes(json.dumps(page).encode())
+    assert fast is not None
+    first, second, third = fast[0]
+    assert first.voucher_id == uuid.UUID(voucher_id)
+    assert first.voucher_id is second.voucher_id is third.voucher_id
+    assert first.extra is second.extra
+    assert first.extra == {}
+    assert repr(first.extra) == "{}"
+    with pytest.raises(TypeError):
+        first.extra["New"] = 1  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(first)).extra is first.extra
+
+
+@pytest.mark.parametrize("voucher_id", ["fe568bbd1ecb4bb2bf7796c3698de20d----", "fe568bbd-1ecb-4bb2-bf77-96c3698de20g"])
+def test_a_voucher_id_the_fast_reader_does_not_take_goes_to_the_reference(voucher_id: str) -> None:
+    page = {"VoucherCodes": [{"Id": str(uuid.uuid4()), "VoucherId": voucher_id, "IsActive": True}]}
+    assert read_voucher_codes(json.dumps(page).encode()) is None
 
 
 def test_unknown_fields_are_read_by_the_reference_and_kept() -> None:
