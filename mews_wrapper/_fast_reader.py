@@ -40,6 +40,7 @@ def uuid_of(text: str) -> uuid.UUID | None:
         return None
     return value if str(value) == text.lower() else None
 
+
 # Where the two readers part: a fraction of more than 6 digits is rounded here and cut by the reference. Mews writes
 # whole seconds; a body with such a fraction anywhere goes to the reference (a search of about 0.1 us per item).
 _LONG_FRACTION = re.compile(rb"\.\d{7}")
