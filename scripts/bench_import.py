@@ -40,8 +40,28 @@ def command_env(url: str) -> dict[str, str]:
     }
 
 
+def measured_command(url: str, *arguments: str, python: str = sys.executable) -> dict[str, Any]:
+    """`mews-vouchers ARGUMENTS --json --quiet` against the sandbox at `url`, as its own process (`python`'s): its
+    peak RSS, its elapsed seconds and its summary (both from its own `--json` summary)."""
+    done = subprocess.run(
+        [python, "-c", RUN_AND_MEASURE, *arguments, "--json", "--quiet"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=command_env(url),
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{arguments[0]} exited {done.returncode}: {done.stderr.decode()[-500:]}")
+    errors = done.stderr.decode().strip().splitlines()
+    peak = int(errors[-1])
+    # the summary is stdout's last line; a dry run's rows are its stdout, and its summary goes to stderr
+    lines = [*done.stdout.decode().strip().splitlines()[-1:], *errors[:-1]]
+    summary = json.loads(next(line for line in reversed(lines) if line.startswith("{")))
+    return {"peak_rss_bytes": peak, "elapsed_seconds": summary["elapsed_seconds"], "summary": summary}
+
+
 def peak_of_import(rows: int, python: str = sys.executable) -> dict[str, Any]:
-    """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its summary.
+    """Import a file of `rows` new codes into an empty sandbox; the command's peak RSS and its elapsed seconds.
 
     `python` is the interpreter whose `mews_vouchers` runs (another checkout's, to compare).
     """
@@ -51,18 +71,9 @@ def peak_of_import(rows: int, python: str = sys.executable) -> dict[str, Any]:
             out.write("VoucherId,Value,ValidityStartUtc,ValidityEndUtc\n")
             for number in range(rows):
                 out.write(f"{VOUCHER_A},MEM-{number:07d},2026-06-01T00:00:00Z,2026-12-31T23:59:59Z\n")
-        env = command_env(url)
-        done = subprocess.run(
-            [python, "-c", RUN_AND_MEASURE, "import", str(path), "--json", "--quiet"],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            env=env,
-            check=True,
-        )
-    peak = int(done.stderr.decode().strip().splitlines()[-1])
-    summary = json.loads(done.stdout.decode().strip().splitlines()[-1])
-    assert summary["added"] == rows, summary
-    return {"rows": rows, "peak_rss_bytes": peak, "elapsed_seconds": summary["elapsed_seconds"]}
+        run = measured_command(url, "import", str(path), python=python)
+    assert run["summary"]["added"] == rows, run["summary"]
+    return {"rows": rows, "peak_rss_bytes": run["peak_rss_bytes"], "elapsed_seconds": run["elapsed_seconds"]}
 
 
 def import_memory(rows: int, python: str = sys.executable) -> dict[str, Any]:

@@ -12,14 +12,12 @@ this script, with the same rows.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench_import import RUN_AND_MEASURE, command_env
+from bench_import import measured_command
 from bench_throughput import sandbox
 
 from mews_sandbox import VOUCHER_A
@@ -27,25 +25,6 @@ from mews_vouchers._files.xlsx_writer import TEXT, SheetWriter
 
 _COLUMNS = ["VoucherId", "Value", "ValidityStartUtc", "ValidityEndUtc"]
 _START, _END = dt.datetime(2026, 6, 1), dt.datetime(2026, 12, 31, 23, 59, 59)
-
-
-def _run(url: str, *arguments: str) -> dict[str, Any]:
-    """One command, measured: its elapsed seconds (its own summary's) and its peak RSS."""
-    done = subprocess.run(
-        [sys.executable, "-c", RUN_AND_MEASURE, *arguments, "--json", "--quiet"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        env=command_env(url),
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{arguments[0]} exited {done.returncode}: {done.stderr.decode()[-500:]}")
-    errors = done.stderr.decode().strip().splitlines()
-    peak = int(errors[-1])
-    # the summary is stdout's last line; a dry run's rows are its stdout, and its summary goes to stderr
-    lines = [*done.stdout.decode().strip().splitlines()[-1:], *errors[:-1]]
-    summary = json.loads(next(line for line in reversed(lines) if line.startswith("{")))
-    return {"peak_rss_bytes": peak, "elapsed_seconds": summary["elapsed_seconds"], "summary": summary}
 
 
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,7 +42,7 @@ def export_figure(codes: int, rounds: int) -> dict[str, Any]:
         for _ in range(rounds):
             for file_format, done in runs.items():
                 target = Path(folder) / f"codes.{file_format}"
-                run = _run(url, "export", VOUCHER_A, "-o", str(target))
+                run = measured_command(url, "export", VOUCHER_A, "-o", str(target))
                 assert run["summary"]["exported"] == codes, run["summary"]
                 done.append(run | {"file_bytes": target.stat().st_size})
     return _compared({"codes": codes}, runs)
@@ -77,7 +56,7 @@ def import_figure(rows: int, rounds: int) -> dict[str, Any]:
         _write_rows(files, rows)
         for _ in range(rounds):
             for file_format, done in runs.items():
-                run = _run(url, "import", str(files[file_format]), "--dry-run")
+                run = measured_command(url, "import", str(files[file_format]), "--dry-run")
                 assert run["summary"]["would_add"] == rows, run["summary"]
                 done.append(run | {"file_bytes": files[file_format].stat().st_size})
     return _compared({"rows": rows}, runs)
