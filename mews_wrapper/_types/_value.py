@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar, NoReturn
 
 import msgspec
 
 
-class _NoFields(Mapping[str, Any]):
-    """An empty mapping that cannot be filled: one object shared by every value without unknown fields.
+class _NoFields(dict[str, Any]):
+    """An empty dict that cannot be filled: one object shared by every value without unknown fields.
 
     A fresh dict per value would be one more object for the garbage collector per code read (a third of all it
-    counted while paging), and a dict shared by all would let one caller's write show in every value.
+    counted while paging), and a dict shared by all would let one caller's write show in every value. A dict still,
+    so that `json` and `msgspec` encode it as they did.
     """
 
     __slots__ = ()
 
-    def __getitem__(self, key: str) -> NoReturn:
-        raise KeyError(key)
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a value's fields are read-only: copy them first (dict(value.extra))")
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-    def __repr__(self) -> str:
-        return "{}"
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
 
     def __reduce__(self) -> str:
         return "NO_FIELDS"  # pickles as the one shared object
 
 
 NO_FIELDS: Mapping[str, Any] = _NoFields()
-"""The `extra` (and a service's `data`) of a value that has none: empty, read-only, shared."""
+"""The `extra` (and a service's `data`) of a value that has none: an empty dict, read-only, shared."""
 
 
 class PublicValue(msgspec.Struct, frozen=True, gc=False, eq=False):

@@ -15,6 +15,7 @@ import uuid
 from typing import Any
 
 import httpx
+import msgspec
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -202,9 +203,13 @@ def test_a_page_makes_each_voucher_id_once_and_shares_one_empty_extra() -> None:
     assert first.extra is second.extra
     assert first.extra == {}
     assert repr(first.extra) == "{}"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="read-only"):
         first.extra["New"] = 1  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        first.extra.update(New=1)  # type: ignore[attr-defined]
+    assert first.extra == {}
     assert pickle.loads(pickle.dumps(first)).extra is first.extra
+    assert json.loads(msgspec.json.encode(first))["extra"] == {}  # still a dict to the encoders
 
 
 @pytest.mark.parametrize("voucher_id", ["fe568bbd1ecb4bb2bf7796c3698de20d----", "fe568bbd-1ecb-4bb2-bf77-96c3698de20g"])
