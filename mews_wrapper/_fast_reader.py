@@ -42,13 +42,14 @@ def uuid_of(text: str) -> uuid.UUID | None:
 
 
 # Where the two readers part: a fraction of more than 6 digits is rounded here and cut by the reference. Mews writes
-# whole seconds; a body with such a fraction anywhere goes to the reference (a search of about 0.1 us per item).
+# whole seconds; a body with such a fraction anywhere goes to the reference. Most bodies hold no "." at all, which
+# `in` tells at memchr's speed (3 us for a page of 1000 codes, against 110 us for the pattern's search).
 _LONG_FRACTION = re.compile(rb"\.\d{7}")
 
 
 def decode_strictly(decoder: msgspec.json.Decoder[_T], body: bytes) -> _T | None:
     """The body decoded into the decoder's struct, or None when the strict reading does not take it."""
-    if _LONG_FRACTION.search(body):
+    if b"." in body and _LONG_FRACTION.search(body):
         return None
     try:
         decoded: _T = decoder.decode(body)

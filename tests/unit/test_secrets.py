@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import logging
 import pickle
@@ -12,6 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mews_wrapper import (
     AuthenticationError,
@@ -35,6 +38,7 @@ from mews_wrapper import (
     ServerError,
     UnexpectedStatusError,
 )
+from mews_wrapper._secrets import Scrubber
 
 CLIENT_TOKEN = "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D"
 ACCESS_TOKEN = "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D"
@@ -220,6 +224,44 @@ def test_the_scrubber_redacts_every_piece_in_any_case_and_leaves_the_rest() -> N
     assert scrubber.text(ACCESS_TOKEN[3:18]) == ACCESS_TOKEN[3:18]  # 15 characters: not a piece
     assert scrubber.text("nothing secret") == "nothing secret"
     assert repr(scrubber) == "Scrubber()"
+
+
+LONG_S_TOKEN = "\u017fecret-token"  # U+017F, which the pattern matches to "s" and "S" (str.lower() does not)
+
+
+def pattern_only(scrubber: Scrubber, value: str) -> str:
+    """What the scrubber's pattern alone makes of `value` (its ASCII pre-check turned off)."""
+    plain = copy.copy(scrubber)
+    plain._ascii_pieces = None
+    return plain.text(value)
+
+
+texts_around_tokens = st.lists(
+    st.one_of(
+        st.text(max_size=20),
+        st.text(alphabet="0123456789abcdefABCDEF-", max_size=20),
+        st.builds(lambda start, size: ACCESS_TOKEN[start : start + size], st.integers(0, 60), st.integers(1, 30)),
+        st.builds(
+            lambda start, size: CLIENT_TOKEN[start : start + size].lower(), st.integers(0, 60), st.integers(1, 30)
+        ),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(value=texts_around_tokens, short=st.sampled_from(["", "Ab1", LONG_S_TOKEN]))
+def test_the_scrubber_s_ascii_check_never_skips_what_its_pattern_finds(value: str, short: str) -> None:
+    """The look-up that spares the pattern most texts gives what the pattern alone gives, for long and short tokens,
+    and a token outside ASCII (whose case the pattern folds further than str.lower()) always goes to the pattern."""
+    scrubber = Scrubber(token for token in (CLIENT_TOKEN, ACCESS_TOKEN, short) if token)
+    assert scrubber.text(value) == pattern_only(scrubber, value)
+    assert scrubber.text(f"{value}{short.upper()}") == pattern_only(scrubber, f"{value}{short.upper()}")
+
+
+def test_the_scrubber_finds_a_piece_the_pattern_finds_outside_ascii() -> None:
+    scrubber = Scrubber([LONG_S_TOKEN])
+    assert scrubber.text("a SECRET-TOKEN b") == "a [redacted] b"
 
 
 def response(status: int) -> httpx.Response:
