@@ -27,8 +27,8 @@ UuidText = Annotated[str, msgspec.Meta(min_length=36, max_length=36)]
 """A UUID read as its text, for an id repeated down a page (every code of a page names the same few vouchers).
 
 `uuid_of` makes each distinct one a `uuid.UUID` once per page: a UUID per item is an object the garbage collector
-counts, and with one for the code's own `Id` and one for its `VoucherId` a page of codes set off twice the
-collections that plain `json.loads` does (measured: 370 against 95 per 100,000 codes, three of them full).
+counts, and with one for the code's own `Id` and one for its `VoucherId`, reading 100,000 codes set off 193
+collections (one of them full, which walks every object of the process) against 95 for plain `json.loads`.
 """
 
 

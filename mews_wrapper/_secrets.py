@@ -55,7 +55,7 @@ class Scrubber:
         alternatives = "|".join(re.escape(piece) for piece in sorted(pieces, key=len, reverse=True) if piece)
         # A lookahead finds a match at every position, so overlapping pieces join into one redacted span.
         self._pattern = re.compile(f"(?=({alternatives}))", re.IGNORECASE | re.DOTALL) if alternatives else None
-        # The pattern tries every piece at every position (about 50 us for a request id); for ASCII, a look-up of
+        # The pattern tries every piece at every position (about 36 us for a request id); for ASCII, a look-up of
         # each position's lowercased slice tells first whether there is anything to find. Not for a token outside
         # ASCII: a regular expression folds case further than str.lower() (U+017F matches "s").
         self._ascii_pieces: dict[int, frozenset[str]] | None = None
