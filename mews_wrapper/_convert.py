@@ -13,6 +13,8 @@ from typing import Any
 
 from mews_connector_client.types import Unset
 
+from mews_wrapper._types._value import NO_FIELDS
+
 
 def required_uuid(value: object, name: str) -> uuid.UUID:
     """A UUID Mews must send."""
@@ -77,10 +79,10 @@ def enum_value(value: object) -> str | None:
     return text
 
 
-def unknown_fields(model: Any) -> dict[str, Any]:
-    """The fields a generated model did not know (its `additional_properties`), as a plain dict."""
+def unknown_fields(model: Any) -> Mapping[str, Any]:
+    """The fields a generated model did not know (its `additional_properties`) as a dict; none: `NO_FIELDS`."""
     properties = getattr(model, "additional_properties", None)
-    return dict(properties) if isinstance(properties, Mapping) else {}
+    return dict(properties) if isinstance(properties, Mapping) and properties else NO_FIELDS
 
 
 def optional_bool(value: object, name: str) -> bool | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -13,6 +14,7 @@ from mews_connector_client.types import Unset
 from mews_wrapper import _convert as convert
 from mews_wrapper._endpoint import Reader
 from mews_wrapper._fast_reader import AwareDatetime, as_utc, decode_strictly
+from mews_wrapper._types._value import NO_FIELDS
 from mews_wrapper._types.services import Service, name_of
 
 
@@ -80,7 +82,7 @@ def read_services(body: bytes) -> tuple[tuple[Service, ...], uuid.UUID | None] |
                 external_identifier=wire.external_identifier,
                 created_utc=as_utc(wire.created_utc),
                 updated_utc=as_utc(wire.updated_utc),
-                data={} if data is None or data.value is None else data.value,
+                data=NO_FIELDS if data is None or not data.value else data.value,
             )
         )
     return tuple(services), page.cursor
@@ -114,14 +116,14 @@ def public_service(service: GeneratedService) -> Service:
     )
 
 
-def _data_of(data: Any) -> tuple[str | None, dict[str, Any]]:
+def _data_of(data: Any) -> tuple[str | None, Mapping[str, Any]]:
     """The kind and value of a service's `Data`, which may come as a parsed model or as a plain object.
 
     The generated parser passes the object through when it cannot take it: Mews' schema allows `Data` without a
     `Discriminator`, which reads as no kind.
     """
     if data is None or isinstance(data, Unset):
-        return None, {}
+        return None, NO_FIELDS
     if isinstance(data, dict):
         kind, value = data.get("Discriminator"), data.get("Value")
     else:
@@ -133,7 +135,7 @@ def _data_of(data: Any) -> tuple[str | None, dict[str, Any]]:
         raise TypeError(f"Data.Discriminator {kind!r} is not text")
     if value is not None and not isinstance(value, dict):
         raise TypeError(f"Data.Value {value!r} is not an object")
-    return kind, value or {}
+    return kind, value or NO_FIELDS
 
 
 def _services_of(parsed: Any) -> tuple[Service, ...]:

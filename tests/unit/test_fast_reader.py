@@ -201,6 +201,9 @@ def test_a_page_makes_each_voucher_id_once_and_shares_one_empty_extra() -> None:
     assert first.voucher_id == uuid.UUID(voucher_id)
     assert first.voucher_id is second.voucher_id is third.voucher_id
     assert first.extra is second.extra
+    read_by_reference = reference(json.dumps(page).encode())
+    assert not isinstance(read_by_reference, str)
+    assert read_by_reference[0][0].extra is first.extra  # the reference reader shares it too
     assert first.extra == {}
     assert repr(first.extra) == "{}"
     with pytest.raises(TypeError, match="read-only"):

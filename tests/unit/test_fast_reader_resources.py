@@ -138,3 +138,19 @@ def test_an_unknown_kind_of_service_is_kept_not_fatal() -> None:
     assert both is not None
     (service,) = both[0].items
     assert (service.type, service.data, service.name) == ("Spa", {"Rooms": 3}, None)
+
+
+def test_a_service_without_data_or_unknown_fields_shares_the_one_empty_mapping_by_both_readers() -> None:
+    body = {
+        "Services": [
+            {"Id": "bd26d8db-86da-4f96-9efc-e5a4654a4a94", "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}
+            | {"IsActive": True, **data}
+            for data in ({}, {"Data": {"Discriminator": "Bookable", "Value": None}})
+        ]
+    }
+    both = read_both(services.GET_ALL, body)
+    assert both is not None
+    read = [service for answer in both for service in answer.items]
+    assert len(read) == 4
+    assert all(service.data is read[0].data and service.extra is read[0].data for service in read)
+    assert read[0].data == {}
